@@ -1,0 +1,2 @@
+// Auth.js endpoints (OAuth callbacks, CSRF, session).
+export { GET, POST } from '@/lib/auth/auth-handlers';
