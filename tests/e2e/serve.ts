@@ -1,0 +1,36 @@
+/**
+ * Starts the production build for the browser tests on a fresh, empty database: a new database on the server
+ * named by DATABASE_URL when it is set, otherwise a new PGlite data dir. The fake model server starts beside it.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import postgres from 'postgres';
+
+const port = process.env.E2E_PORT ?? '3210';
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  NODE_ENV: 'production',
+};
+
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL);
+  const name = `${url.pathname.slice(1) || 'persona'}_e2e`;
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  const dir = '.data/e2e-pglite';
+  fs.rmSync(dir, { recursive: true, force: true });
+  env.PGLITE_DIR = dir;
+}
+
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
