@@ -67,10 +67,13 @@ export function searchDocument(text: string): string {
 }
 
 /**
- * The `to_tsquery('simple', …)` text matching any of the text's terms, or null when it has none.
- * Later words win when there are too many: the end of the conversation is what the reply is about.
+ * The `to_tsquery('simple', …)` text matching any of the text's terms (or all of them, for a search box), or null
+ * when it has none. Later words win when there are too many: the end of the conversation is what a reply is about.
  */
-export function searchQuery(text: string, maxTerms = MAX_QUERY_TERMS): string | null {
+export function searchQuery(
+  text: string,
+  { match = 'any', maxTerms = MAX_QUERY_TERMS }: { match?: 'any' | 'all'; maxTerms?: number } = {},
+): string | null {
   const terms: string[] = [];
   const seen = new Set<string>();
   const tokens = tokenize(text);
@@ -81,7 +84,7 @@ export function searchQuery(text: string, maxTerms = MAX_QUERY_TERMS): string | 
       terms.push(t);
     }
   }
-  return terms.length ? terms.join(' | ') : null;
+  return terms.length ? terms.join(match === 'any' ? ' | ' : ' & ') : null;
 }
 
 /**
