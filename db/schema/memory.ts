@@ -7,6 +7,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -59,8 +60,12 @@ export const memories = pgTable(
     check('memories_text_length', sql`char_length(${t.text}) <= ${sql.raw(String(MEMORY_TEXT_MAX))}
       and (${t.deletedAt} is not null or char_length(${t.text}) > 0)`),
     check('memories_importance_range', sql`${t.importance} between 1 and 5`),
-    // Full-text recall; the pair filter is applied on the (few) matching rows.
-    index('memories_search_idx').using('gin', t.searchTokens).where(sql`${t.deletedAt} is null`),
+    // Full-text recall; the pair filter is applied on the (few) matching rows. No pending list (fastupdate off):
+    // PGlite never vacuums, and every search would scan a pending list of up to 4 MB of recent inserts.
+    index('memories_search_idx')
+      .using('gin', t.searchTokens)
+      .with({ fastupdate: false })
+      .where(sql`${t.deletedAt} is null`),
     // Pinned memories and the list page (pinned first, newest first) in index order.
     index('memories_pair_list_idx')
       .on(t.personaId, t.userId, t.pinned, t.updatedAt, t.id)
@@ -72,6 +77,22 @@ export const memories = pgTable(
     // Cascading deletes of a user, and "forget everything" across tombstones.
     index('memories_user_persona_idx').on(t.userId, t.personaId),
   ],
+);
+
+/**
+ * How many live memories of a pair hold each search token (document frequency), and under the term '' how many
+ * live memories the pair has; kept exact by triggers on memories (custom migration memory_sql). Recall reads it
+ * before searching, to choose for each word of the recent messages the cheaper way to find its matches.
+ */
+export const memoryTerms = pgTable(
+  'memory_terms',
+  {
+    personaId: uuid('persona_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    term: text('term').notNull(),
+    df: integer('df').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personaId, t.userId, t.term] })],
 );
 
 /**
