@@ -46,6 +46,14 @@ CREATE TABLE "memory_extraction_jobs" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "memory_terms" (
+	"persona_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"term" text NOT NULL,
+	"df" integer NOT NULL,
+	CONSTRAINT "memory_terms_persona_id_user_id_term_pk" PRIMARY KEY("persona_id","user_id","term")
+);
+--> statement-breakpoint
 CREATE TABLE "rolling_summaries" (
 	"chat_id" uuid PRIMARY KEY NOT NULL,
 	"summary" text NOT NULL,
@@ -58,7 +66,7 @@ ALTER TABLE "memories" ADD CONSTRAINT "memories_user_id_users_id_fk" FOREIGN KEY
 ALTER TABLE "memory_changes" ADD CONSTRAINT "memory_changes_memory_id_memories_id_fk" FOREIGN KEY ("memory_id") REFERENCES "public"."memories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memory_changes" ADD CONSTRAINT "memory_changes_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memory_extraction_jobs" ADD CONSTRAINT "memory_extraction_jobs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "memories_search_idx" ON "memories" USING gin ("search_tokens") WHERE "memories"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "memories_search_idx" ON "memories" USING gin ("search_tokens") WITH (fastupdate=false) WHERE "memories"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "memories_pair_list_idx" ON "memories" USING btree ("persona_id","user_id","pinned","updated_at","id") WHERE "memories"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "memories_pair_importance_idx" ON "memories" USING btree ("persona_id","user_id","pinned","importance","updated_at") WHERE "memories"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "memories_user_persona_idx" ON "memories" USING btree ("user_id","persona_id");--> statement-breakpoint
