@@ -19,10 +19,12 @@ const KEEP = new Set(['like']);
 const EXTRA_STOP_WORDS = [
   'user', 'users', 'dont', 'doesnt', 'didnt', 'im', 'ive', 'youre', 'isnt', 'arent', 'wasnt', 'cant', 'wont',
   'whats', 'wheres', 'thats', 'does', 'tell', 'remember', 'know', 'please', 'yes', 'no', 'ok', 'okay', 'hi',
-  'hello', 'thanks', 'thank', 'really', 'just', 'am', 'today', 'now', 'again',
+  'hello', 'thanks', 'thank', 'really', 'just', 'am', 'today', 'now', 'again', 'anyway', 'think', 'maybe', 'thing',
+  'something', 'anything', 'everything', 'stuff', 'guess', 'say', 'said', 'told', 'talk', 'wonder', 'lot', 'bit',
   '用户', '我的', '我是', '你的', '你是', '我们', '你们', '他们', '她们', '什么', '哪里', '哪儿', '怎么', '怎样',
   '为什么', '这个', '那个', '一个', '一些', '没有', '知道', '可以', '还是', '就是', '不是', '现在', '因为',
-  '所以', '但是', '如果', '这样', '那么', '自己', '请问', '告诉', '记得', '记住', '一下', '你好', '谢谢',
+  '所以', '但是', '如果', '这样', '那么', '自己', '请问', '告诉', '记得', '记住', '一下', '你好', '谢谢', '过', '聊',
+  '聊天', '觉得', '想想', '其实', '反正',
 ];
 const STOP_WORDS = new Set(
   [...englishStopWords, ...chineseStopChars, ...EXTRA_STOP_WORDS].filter((w) => !KEEP.has(w)),
@@ -67,13 +69,10 @@ export function searchDocument(text: string): string {
 }
 
 /**
- * The `to_tsquery('simple', …)` text matching any of the text's terms (or all of them, for a search box), or null
- * when it has none. Later words win when there are too many: the end of the conversation is what a reply is about.
+ * The distinct terms of a text for a query, at most `maxTerms`. Later words win when there are too many: the end
+ * of the conversation is what a reply is about.
  */
-export function searchQuery(
-  text: string,
-  { match = 'any', maxTerms = MAX_QUERY_TERMS }: { match?: 'any' | 'all'; maxTerms?: number } = {},
-): string | null {
+export function queryTerms(text: string, maxTerms = MAX_QUERY_TERMS): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
   const tokens = tokenize(text);
@@ -84,7 +83,21 @@ export function searchQuery(
       terms.push(t);
     }
   }
+  return terms;
+}
+
+/** Terms joined into `to_tsquery('simple', …)` text: any of them, or all of them (a search box); null for none. */
+export function tsqueryText(terms: string[], match: 'any' | 'all' = 'any'): string | null {
+  // Tokens are letters, marks and digits only, so they need no quoting in tsquery syntax.
   return terms.length ? terms.join(match === 'any' ? ' | ' : ' & ') : null;
+}
+
+/** The `to_tsquery('simple', …)` text for a text's terms, or null when it has none. */
+export function searchQuery(
+  text: string,
+  { match = 'any', maxTerms = MAX_QUERY_TERMS }: { match?: 'any' | 'all'; maxTerms?: number } = {},
+): string | null {
+  return tsqueryText(queryTerms(text, maxTerms), match);
 }
 
 /**
