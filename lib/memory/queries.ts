@@ -256,19 +256,22 @@ const CORE_IMPORTANCE = 4;
 /** Recall's candidates in one statement: pinned, matches for the text, the most important others — if memory is on. */
 export async function selectRecallCandidates(db: DbOrTx, p: Pair, recentText: string): Promise<RecallCandidates> {
   const plan = await planTerms(db, p, recentText);
-  const cols = sql`id, text, kind, importance, pinned, updated_at as "updatedAt", tsvector_to_array(search_tokens) as terms`;
+  const cols = sql`id, text, kind, importance, pinned, updated_at as "updatedAt", search_tokens`;
   const enabled = sql`exists (select 1 from users where id = ${p.userId} and memory_enabled)`;
   const pair = sql`persona_id = ${p.personaId} and user_id = ${p.userId} and deleted_at is null and ${enabled}`;
   const matches = plan ? sql`union all ${matchingSql(p, plan, cols, MATCH_LIMIT, sql`not pinned and ${enabled}`)}` : sql``;
   const rows = rowsOf<RecallRow>(
+    // The words of each memory are listed only for the few rows kept, not for every match ranked.
     await db.execute(sql`
-      (select ${cols}, 0::float8 as rank from memories where ${pair} and pinned
-       order by importance desc, updated_at desc limit ${PINNED_LIMIT})
-      ${matches}
-      union all (
-        select ${cols}, 0::float8 as rank from memories
-        where ${pair} and not pinned and importance >= ${CORE_IMPORTANCE}
-        order by importance desc, updated_at desc limit ${IMPORTANT_LIMIT})`),
+      select id, text, kind, importance, pinned, "updatedAt", rank, tsvector_to_array(search_tokens) as terms from (
+        (select ${cols}, 0::float8 as rank from memories where ${pair} and pinned
+         order by importance desc, updated_at desc limit ${PINNED_LIMIT})
+        ${matches}
+        union all (
+          select ${cols}, 0::float8 as rank from memories
+          where ${pair} and not pinned and importance >= ${CORE_IMPORTANCE}
+          order by importance desc, updated_at desc limit ${IMPORTANT_LIMIT})
+      ) as candidates`),
   );
   return {
     rows: rows.map((r) => ({ ...r, rank: Number(r.rank), importance: Number(r.importance), updatedAt: new Date(r.updatedAt) })),

@@ -28,6 +28,9 @@ export type ExtractionResult =
 
 export type ExtractionOptions = { db?: Db; onChange?: OnMemoryChange; abortSignal?: AbortSignal };
 
+/** Facts are stated in a sentence or two; past this, a message (a pasted document) is read no further. */
+export const MAX_EXTRACTION_CHARS = 8000;
+
 /**
  * Reads one user message for facts and brings the persona's memories of that user up to date.
  * Meant to run after the reply has streamed (the chat route schedules it with Next's `after()`), so it never
@@ -36,6 +39,7 @@ export type ExtractionOptions = { db?: Db; onChange?: OnMemoryChange; abortSigna
  */
 export async function extractAfterTurn(input: ExtractionInput, options: ExtractionOptions = {}): Promise<ExtractionResult> {
   let db: Db | undefined = options.db;
+  input = { ...input, userText: input.userText.slice(0, MAX_EXTRACTION_CHARS) };
   try {
     db ??= await getDb();
     return await runExtraction(db, input, options);
