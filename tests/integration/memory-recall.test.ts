@@ -109,6 +109,11 @@ describe('recall', () => {
     expect(await counted()).toEqual(await actual());
     await forgetPersonaMemories(db, pair);
     expect(await counted()).toEqual([]);
+    // Deleting the account cascades to the memories, and the counts follow.
+    await say(db, pair, 'I like jazz');
+    expect(await counted()).not.toEqual([]);
+    await db.execute(sql`delete from users where id = ${pair.userId}`);
+    expect(await counted()).toEqual([]);
   });
 });
 
