@@ -132,9 +132,13 @@ export function cheapestSplit(dfs: number[], total: number): number {
 export function matchingSql(p: Pair, plan: TermPlan, columns: SQL, limit: number, extra: SQL = sql`true`): SQL {
   const rank = sql`ts_rank(search_tokens, to_tsquery('simple', ${plan.all}))::float8`;
   const where = sql`persona_id = ${p.personaId} and user_id = ${p.userId} and deleted_at is null and ${extra}`;
+  // The pair compared as text hides the pair's btree indexes on purpose: rare words are found through the GIN
+  // index, whatever the statistics say. PGlite never analyzes, and without statistics the planner takes the pair
+  // index for a few rows and reads all 100k of them.
+  const rareWhere = sql`persona_id::text = ${p.personaId} and user_id::text = ${p.userId} and deleted_at is null and ${extra}`;
   const rare = plan.rare
     ? sql`(select ${columns}, ${rank} as rank from memories
-          where ${where} and search_tokens @@ to_tsquery('simple', ${plan.rare})
+          where ${rareWhere} and search_tokens @@ to_tsquery('simple', ${plan.rare})
           order by rank desc, updated_at desc limit ${limit})`
     : null;
   // "|| ''" hides the GIN index from the planner on purpose: for words this common, walking the pair's memories
