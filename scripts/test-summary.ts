@@ -1,8 +1,8 @@
-// Totals every runner's JSON report under a folder into one line: `tests: N passed, N failed`.
+// Totals every runner's JSON report under a folder (reports/; Playwright empties test-results/ when it starts) into one line: `tests: N passed, N failed`.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2] ?? 'test-results';
+const dir = process.argv[2] ?? 'reports';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
