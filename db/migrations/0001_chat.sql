@@ -22,6 +22,7 @@ CREATE TABLE "messages" (
 	"persona_version" integer,
 	"model_id" text,
 	"error" jsonb,
+	"stop_requested" boolean DEFAULT false NOT NULL,
 	"usage" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

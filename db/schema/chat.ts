@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const messageRoleEnum = pgEnum('message_role', ['user', 'assistant']);
@@ -50,6 +50,8 @@ export const messages = pgTable(
     personaVersion: integer('persona_version'),
     modelId: text('model_id'),
     error: jsonb('error').$type<{ code: string; message: string } | null>(),
+    // Set by Stop when the call runs on another instance; the generation sees it at its next progress write.
+    stopRequested: boolean('stop_requested').notNull().default(false),
     usage: jsonb('usage').$type<{ inputTokens?: number; outputTokens?: number } | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
