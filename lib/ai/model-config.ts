@@ -3,6 +3,7 @@
  *   OPENAI_API_KEY, OPENAI_BASE_URL (optional), OPENAI_MODELS            e.g. "gpt-4o-mini,gpt-4.1-mini"
  *   OPENAI_COMPATIBLE_BASE_URL, OPENAI_COMPATIBLE_API_KEY (optional),
  *   OPENAI_COMPATIBLE_MODELS (optional; otherwise GET <base>/models)    e.g. "llama3,qwen2.5:7b"
+ *   OPENAI_COMPATIBLE_STRUCTURED_OUTPUTS=true  when the server accepts json_schema response formats
  *   MODEL_CONTEXT_WINDOWS_JSON   {"compatible:llama3": 8192, "compatible:*": 32768}
  *   MODEL_PRICES_JSON            {"openai:gpt-4o-mini": {"input": 0.00015, "output": 0.0006}}  (USD per 1k tokens)
  *   MODEL_DISCOVERY_TIMEOUT_MS (default 3000), MODEL_DISCOVERY_TTL_MS (default 30000)

@@ -172,8 +172,16 @@ export function resolveModel(id: string): LanguageModelV4 {
       if (listed && !listed.includes(modelId)) throw unknownModel(id);
       const baseURL = env('OPENAI_COMPATIBLE_BASE_URL')!;
       const apiKey = env('OPENAI_COMPATIBLE_API_KEY');
-      return provider(`compatible\n${baseURL}\n${apiKey ?? ''}`, () => {
-        const compatible = createOpenAICompatible({ name: COMPATIBLE_NAME, baseURL, apiKey, includeUsage: true });
+      return provider(`compatible\n${baseURL}\n${apiKey ?? ''}\n${env('OPENAI_COMPATIBLE_STRUCTURED_OUTPUTS') ?? ''}`, () => {
+        const compatible = createOpenAICompatible({
+          name: COMPATIBLE_NAME,
+          baseURL,
+          apiKey,
+          // Without it the server sends no token counts in streams.
+          includeUsage: true,
+          // json_schema response formats; off by default because older servers only know json_object.
+          supportsStructuredOutputs: env('OPENAI_COMPATIBLE_STRUCTURED_OUTPUTS') === 'true',
+        });
         return (m) => compatible.chatModel(m);
       })(modelId);
     }
