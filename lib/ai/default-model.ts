@@ -22,3 +22,11 @@ export async function setDefaultModelId(db: DbOrTx, modelId: string, catalog?: M
   }
   await writeDefaultModelSetting(db, modelId);
 }
+
+export type ModelsOverview = ModelCatalog & { defaultModelId: string };
+
+/** Everything the admin page and API show: providers, models and the current default. */
+export async function getModelsOverview(db: DbOrTx): Promise<ModelsOverview> {
+  const [catalog, defaultModelId] = await Promise.all([listModels(), getDefaultModelId(db)]);
+  return { ...catalog, defaultModelId };
+}

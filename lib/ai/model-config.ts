@@ -9,8 +9,7 @@
  *   MODEL_DISCOVERY_TIMEOUT_MS (default 3000), MODEL_DISCOVERY_TTL_MS (default 30000)
  * Keys of the two JSON tables are namespaced model ids; "<kind>:*" sets a fallback for a whole kind.
  */
-export type ModelKind = 'offline' | 'openai' | 'compatible';
-export const MODEL_KINDS: readonly ModelKind[] = ['offline', 'openai', 'compatible'];
+import type { ModelKind } from './model-id';
 
 /** USD per 1,000 tokens. */
 export type ModelPrice = { inputPer1k: number; outputPer1k: number };

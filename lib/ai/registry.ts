@@ -9,14 +9,14 @@ import {
   DEFAULT_OPENAI_MODELS,
   env,
   listEnv,
-  MODEL_KINDS,
   priceFor,
-  type ModelKind,
   type ModelPrice,
 } from './model-config';
+import { parseModelId, type ModelKind } from './model-id';
 import { createOfflineModel, OFFLINE_MODEL_ID } from './offline-model';
 
-export type { ModelKind, ModelPrice } from './model-config';
+export type { ModelPrice } from './model-config';
+export { parseModelId, type ModelKind } from './model-id';
 
 /** Why a provider or model cannot be used; `message` is English for logs and the API, `code` is for the UI. */
 export type Unavailable = {
@@ -50,15 +50,6 @@ export const DEFAULT_MODEL_ID = OFFLINE_MODEL;
 const COMPATIBLE_NAME = 'compatible';
 
 const LABELS: Record<ModelKind, string> = { offline: 'offline model', openai: 'OpenAI', compatible: 'OpenAI-compatible' };
-
-/** Splits `kind:model` (the model part may itself hold colons, as in `compatible:qwen2.5:7b`). */
-export function parseModelId(id: string): { kind: ModelKind; providerModelId: string } | null {
-  const at = id.indexOf(':');
-  if (at <= 0 || at === id.length - 1) return null;
-  const kind = id.slice(0, at) as ModelKind;
-  if (!MODEL_KINDS.includes(kind)) return null;
-  return { kind, providerModelId: id.slice(at + 1) };
-}
 
 function entry(kind: ModelKind, providerModelId: string, unavailable: Unavailable | null): ModelEntry {
   const id = `${kind}:${providerModelId}`;
