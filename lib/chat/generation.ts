@@ -23,8 +23,8 @@ export type GenerationOutcome = {
 
 export type GenerationInput = {
   model: LanguageModel;
-  system: string;
-  messages: ModelMessage[];
+  /** The assembled prompt as the AI SDK takes it (see toCallPrompt in lib/ai/prompt.ts). */
+  prompt: { instructions: string; messages: ModelMessage[]; allowSystemInMessages?: boolean };
   temperature?: number;
   maxOutputTokens?: number;
   /** Aborted when the user presses Stop (not when the browser goes away: then we keep going). */
@@ -128,8 +128,7 @@ async function drive(input: GenerationInput, emit: (c: UIMessageChunk) => void):
   try {
     const result = streamText({
       model: input.model,
-      system: input.system,
-      messages: input.messages,
+      ...input.prompt,
       temperature: input.temperature,
       maxOutputTokens: input.maxOutputTokens,
       maxRetries: input.maxRetries ?? 2,

@@ -39,8 +39,7 @@ async function run(
   const events: string[] = [];
   const { stream, done } = runGeneration({
     model,
-    system: 'You are Ada.',
-    messages: [{ role: 'user', content: 'hi' }],
+    prompt: { instructions: 'You are Ada.', messages: [{ role: 'user', content: 'hi' }] },
     stopSignal: stop.signal,
     guard: extra.guard,
     refusal: 'I can’t continue with that.',
