@@ -1,2 +1,3 @@
 // The whole schema, one file per domain under db/schema/. drizzle-kit reads db/schema/*.ts.
 export * from './schema/accounts';
+export * from './schema/personas';
