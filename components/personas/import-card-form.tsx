@@ -6,6 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldNote } from './form-controls';
 
+// Problems whose English detail names the exact spot (field, JSON position, chunk): worth showing beside the summary.
+const DETAILED = new Set(['card_bad_field', 'card_bad_book', 'card_invalid_json', 'card_wrong_spec', 'card_damaged_png', 'card_bad_chunk']);
+
 /** Sends the chosen card file as the raw request body; the server says exactly what is wrong with a bad one. */
 export function ImportCardForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations('personas.import');
@@ -33,8 +36,8 @@ export function ImportCardForm({ maxBytes }: { maxBytes: number }) {
       const key = payload?.error?.fields?.file as string | undefined;
       const detail = payload?.error?.message as string | undefined;
       if (res.status === 413) setError({ text: t('tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }) });
-      else if (key && tc.has(key)) setError({ text: tc(key), detail });
-      else if (key && te.has(key)) setError({ text: te(key), detail });
+      else if (key && tc.has(key)) setError({ text: tc(key), detail: DETAILED.has(key) ? detail : undefined });
+      else if (key && te.has(key)) setError({ text: te(key) });
       else setError({ text: te('generic'), detail });
     } catch {
       setError({ text: te('network') });

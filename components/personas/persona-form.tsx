@@ -44,7 +44,11 @@ export function PersonaForm({ personaId, initial, userName }: { personaId?: stri
   const [busy, setBusy] = useState(false);
   const nextVersion = (initial.version ?? 0) + 1;
 
-  const set = <K extends keyof PersonaProfile>(key: K, value: PersonaProfile[K]) => setProfile((p) => ({ ...p, [key]: value }));
+  const set = <K extends keyof PersonaProfile>(key: K, value: PersonaProfile[K]) => {
+    setProfile((p) => ({ ...p, [key]: value }));
+    // Once the user edits a field, its old error no longer describes it.
+    setFields((f) => (`profile.${key}` in f ? Object.fromEntries(Object.entries(f).filter(([k]) => k !== `profile.${key}`)) : f));
+  };
   const errorFor = (path: string) => {
     const key = fields[path];
     return key ? (te.has(key) ? te(key) : te('generic')) : null;

@@ -130,7 +130,7 @@ export const diffQuerySchema = z.object({
   to: z.coerce.number().int().positive(),
 });
 
-/** A minimal valid profile (name + description is enough to chat). */
-export function emptyProfile(name: string, description = ''): PersonaProfile {
-  return profileSchema.parse({ name, description });
+/** A profile with every field at its default (a blank name is allowed here: it is what a new form starts from). */
+export function emptyProfile(name = '', description = ''): PersonaProfile {
+  return { ...profileSchema.parse({ name: 'placeholder', description }), name };
 }

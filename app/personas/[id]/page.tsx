@@ -34,10 +34,11 @@ export default async function PersonaPage({ params, searchParams }: Props) {
   const db = await getDb();
   const persona = await orErrorPage(getPersonaForViewerOrThrow(db, user.id, id));
   const versions = await listVersions(db, user.id, id);
-  const [t, tf, tp] = await Promise.all([
+  const [t, tf, tp, tform] = await Promise.all([
     getTranslations('personas.page'),
     getTranslations('personas.fields'),
     getTranslations('personas'),
+    getTranslations('personas.form'),
   ]);
   const v = persona.current;
   const p = v.profile;
@@ -130,7 +131,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
               </Section>
             ))}
           {p.lorebook.length > 0 && (
-            <Section title={tf('lorebook')}>
+            <Section title={tform('sectionLorebook')}>
               <ul className="flex flex-col gap-2">
                 {p.lorebook.map((e, i) => (
                   <li key={i} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
