@@ -19,7 +19,7 @@ export async function createPersonaIn(tx: DbOrTx, actor: Actor, body: SavePerson
   if (body.avatarAssetId) await assertAvatarUsable(tx, actor.id, body.avatarAssetId);
   const [persona] = await tx
     .insert(personas)
-    .values({ ownerId: actor.id, currentVersion: 1, visibility: body.visibility })
+    .values({ ownerId: actor.id, currentVersion: 1, visibility: body.visibility ?? 'private' })
     .returning({ id: personas.id });
   await insertVersion(tx, persona!.id, 1, actor, body);
   return { id: persona!.id, version: 1 };
@@ -36,7 +36,11 @@ export async function savePersonaVersion(db: Db, actor: Actor, personaId: string
     if (body.avatarAssetId) await assertAvatarUsable(tx, actor.id, body.avatarAssetId, personaId);
     const [updated] = await tx
       .update(personas)
-      .set({ currentVersion: sql`${personas.currentVersion} + 1`, visibility: body.visibility, updatedAt: new Date() })
+      .set({
+        currentVersion: sql`${personas.currentVersion} + 1`,
+        ...(body.visibility ? { visibility: body.visibility } : {}),
+        updatedAt: new Date(),
+      })
       .where(and(eq(personas.id, personaId), eq(personas.ownerId, actor.id), isNull(personas.deletedAt)))
       .returning({ version: personas.currentVersion });
     // Transferred or deleted between the check and the update.

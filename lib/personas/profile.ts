@@ -93,7 +93,8 @@ export type ModelSettings = z.infer<typeof modelSettingsSchema>;
 /** The body of create and update: a whole profile (every save is a full new version). */
 export const savePersonaBodySchema = z.object({
   profile: profileSchema,
-  visibility: visibilitySchema.default('private'),
+  // Omitted: private for a new persona, unchanged for a new version.
+  visibility: visibilitySchema.optional(),
   model: modelSettingsSchema.default({ modelId: null, temperature: null, maxOutputTokens: null }),
   avatarAssetId: z.uuid({ message: 'invalid_asset' }).nullish().transform((v) => v ?? null),
   changeNote: z.string().trim().max(500, 'too_long').default(''),

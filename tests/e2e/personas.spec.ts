@@ -85,6 +85,13 @@ test('create with an avatar → edit to v2 → see the diff → export PNG → i
   expect(imported.current.profile).toEqual(original.current.profile);
   expect(imported.current.model).toEqual(original.current.model);
   expect(imported.current.profile.lorebook[0].keys).toEqual(['engine', '引擎']);
+  // Avatars are served as the images we re-encoded, with headers that keep browsers from guessing.
+  const avatar = await page.request.get(`/api/assets/${original.current.avatarAssetId}`);
+  expect(avatar.headers()).toMatchObject({
+    'content-type': 'image/png',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, max-age=31536000, immutable',
+  });
 
   await page.goto('/personas');
   await expect(page.getByRole('status')).toHaveText('2 personas');
@@ -133,9 +140,23 @@ test('others cannot open a private persona (404) or edit a public one (403); a b
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.locator('#card-file-error')).toContainText('This PNG has no character card in it.');
   await page.screenshot({ path: `${shots}/persona-import-error.png`, fullPage: true });
+  const bigAvatar = await page.request.post('/api/assets', { data: Buffer.alloc(6 * 1024 * 1024, 1), headers: { 'content-type': 'image/png' } });
+  expect(bigAvatar.status()).toBe(413);
+  const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).gif().toBuffer();
+  expect((await page.request.post('/api/assets', { data: gif, headers: { 'content-type': 'image/gif' } })).status()).toBe(415);
   const huge = await page.request.post('/api/personas/import', { data: Buffer.alloc(11 * 1024 * 1024, 0x20), headers: { 'content-type': 'application/json' } });
   expect(huge.status()).toBe(413);
   // None of the refused files left a persona behind.
   const gallery = await (await page.request.get('/api/personas')).json();
   expect(gallery.items.filter((i: { ownerName: string }) => i.ownerName === 'Bob Other')).toEqual([]);
+
+  // The persona page speaks Chinese too.
+  await page.goto(`/personas/${shared}`);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('link', { name: '开始对话' })).toBeVisible();
+  await expect(page.getByTestId('persona-byline')).toHaveText('作者 Alice Owner · v1');
+  await expect(page.getByRole('heading', { name: '版本历史' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/persona-page-zh.png`, fullPage: true });
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('link', { name: 'Start chat' })).toBeVisible();
 });

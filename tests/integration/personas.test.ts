@@ -154,7 +154,8 @@ describe('visibility and ownership', () => {
 
   it('soft-deletes: hidden from everyone, no new chats, versions kept', async () => {
     const { id } = await createPersona(db, alice, body({ visibility: 'public' }));
-    await savePersonaVersion(db, alice, id, body({ visibility: 'public' }));
+    // A save that does not mention visibility leaves it as it was.
+    await savePersonaVersion(db, alice, id, body());
     expect((await getPersonaVersionForChat(bob.id, id, db)).version.version).toBe(2);
     await deletePersona(db, alice, id);
     await expect(getPersonaVersionForChat(bob.id, id, db)).rejects.toMatchObject({ code: 'not_found' });
