@@ -13,7 +13,7 @@ import { VersionHistory } from '@/components/personas/version-history';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { orErrorPage } from './load';
+import { orErrorPage } from '@/app/_lib/error-page';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

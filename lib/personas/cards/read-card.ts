@@ -36,15 +36,14 @@ export function readCard(raw: unknown): ImportedCard {
   if (!isPlainObject(raw)) throw cardError('card_not_object', 'The card must be a JSON object');
   const { spec, data, top } = splitEnvelope(raw);
   const { extensions, ours } = splitExtensions(data.extensions);
+  const book = readBook(data.character_book);
   const card: CardExtras = {
     fields: pick(data, (k, v) => !MAPPED_DATA_KEYS.has(k) && !isWriterDefault(WRITER_DEFAULTS.data, k, v)),
     extensions,
-    book: undefined,
+    book: book.extras,
     top,
     mirrorV1: spec !== 'v1' && V1_FIELDS.some((k) => k in raw) ? true : undefined,
   };
-  const book = readBook(data.character_book);
-  card.book = book.extras;
 
   const candidate = {
     name: requiredName(data.name),

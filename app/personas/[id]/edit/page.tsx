@@ -5,7 +5,7 @@ import { getPersonaForEditOrThrow } from '@/lib/personas/queries';
 import { PersonaForm } from '@/components/personas/persona-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { profileSchema } from '@/lib/personas/profile';
-import { orErrorPage } from '../load';
+import { orErrorPage } from '@/app/_lib/error-page';
 
 export default async function EditPersonaPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
