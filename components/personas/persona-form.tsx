@@ -9,6 +9,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { visibilities, type ModelSettings, type PersonaProfile } from '@/lib/personas/profile';
 import type { PersonaVisibility } from '@/db/schema';
+import type { ModelChoice } from '@/lib/personas/model-choices';
 import { AvatarInput } from './avatar-input';
 import { FieldNote, FormSection, SelectField, TextAreaField } from './form-controls';
 import { GreetingPreview } from './greeting-preview';
@@ -25,9 +26,20 @@ export type PersonaFormInitial = {
 const LANGUAGES = ['en', 'zh-CN', 'ja', 'ko', 'fr', 'de', 'es'];
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
 
-export function PersonaForm({ personaId, initial, userName }: { personaId?: string; initial: PersonaFormInitial; userName: string }) {
+export function PersonaForm({
+  personaId,
+  initial,
+  userName,
+  models,
+}: {
+  personaId?: string;
+  initial: PersonaFormInitial;
+  userName: string;
+  models: { choices: ModelChoice[]; defaultModelId: string };
+}) {
   const t = useTranslations('personas.form');
   const tp = useTranslations('personas');
+  const tm = useTranslations('models');
   const te = useTranslations('errors');
   const router = useRouter();
   const [profile, setProfile] = useState(initial.profile);
@@ -91,6 +103,11 @@ export function PersonaForm({ personaId, initial, userName }: { personaId?: stri
     else setFormError(te(res.error.code === 'network' ? 'network' : 'generic'));
   }
 
+  // The offline model is named through the catalog wherever a model name is shown.
+  const modelName = (id: string) => {
+    const m = models.choices.find((c) => c.id === id);
+    return m?.offline || id.startsWith('offline:') ? tm('offline') : (m?.label ?? id);
+  };
   const avatarSrc = avatarAssetId ? `/api/assets/${avatarAssetId}` : null;
   return (
     <form onSubmit={onSubmit} noValidate aria-busy={busy} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -146,7 +163,14 @@ export function PersonaForm({ personaId, initial, userName }: { personaId?: stri
 
         <FormSection title={t('sectionModel')}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="pf-model" label={t('modelId')} placeholder={t('modelDefault')} value={modelId} error={errorFor('model.modelId')} onChange={(e) => setModelId(e.target.value)} />
+            <SelectField id="pf-model" label={t('modelId')} value={modelId} error={errorFor('model.modelId')} onChange={(e) => setModelId(e.target.value)}>
+              <option value="">{t('modelDefaultIs', { model: modelName(models.defaultModelId) })}</option>
+              {models.choices.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.available ? modelName(m.id) : t('modelUnavailable', { model: modelName(m.id) })}
+                </option>
+              ))}
+            </SelectField>
             <Field id="pf-temperature" label={t('temperature')} type="number" step={0.1} min={0} max={2} placeholder={t('modelDefault')} value={temperature} error={errorFor('model.temperature')} onChange={(e) => setTemperature(e.target.value)} />
             <Field id="pf-max-tokens" label={t('maxOutputTokens')} type="number" step={1} min={1} placeholder={t('modelDefault')} value={maxTokens} error={errorFor('model.maxOutputTokens')} onChange={(e) => setMaxTokens(e.target.value)} />
           </div>

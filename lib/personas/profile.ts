@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseModelId } from '@/lib/ai/model-id';
 
 // Messages are keys of the i18n catalog's `errors` namespace; the form shows them next to the field.
 // Limits are generous because imported community cards can be long; the request size limit caps the total.
@@ -76,7 +77,7 @@ export const modelSettingsSchema = z.object({
     .string()
     .trim()
     .max(200, 'too_long')
-    .regex(/^[\w.:/@+-]*$/, 'invalid_model')
+    .refine((id) => !id || parseModelId(id) !== null, 'invalid_model')
     .nullish()
     .transform((v) => v || null),
   temperature: z.number({ message: 'invalid_number' }).min(0, 'out_of_range').max(2, 'out_of_range').nullish().transform((v) => v ?? null),

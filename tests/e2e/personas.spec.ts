@@ -35,6 +35,7 @@ test('create with an avatar → edit to v2 → see the diff → export PNG → i
   await page.getByLabel('Content').fill('The Analytical Engine weaves algebraic patterns.');
   await page.getByRole('button', { name: 'Add alternate greeting' }).click();
   await page.getByLabel('Alternate greeting 1').fill('Shall we compute something? 🧮');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'offline model' });
   await page.getByLabel('Temperature').fill('0.8');
   await page.getByLabel('Visibility').selectOption('public');
   await page.screenshot({ path: `${shots}/persona-new.png`, fullPage: true });
@@ -85,6 +86,7 @@ test('create with an avatar → edit to v2 → see the diff → export PNG → i
   expect(imported.current.profile).toEqual(original.current.profile);
   expect(imported.current.model).toEqual(original.current.model);
   expect(imported.current.profile.lorebook[0].keys).toEqual(['engine', '引擎']);
+  expect(imported.current.model).toEqual({ modelId: 'offline:persona-1', temperature: 0.8, maxOutputTokens: null });
   // Avatars are served as the images we re-encoded, with headers that keep browsers from guessing.
   const avatar = await page.request.get(`/api/assets/${original.current.avatarAssetId}`);
   expect(avatar.headers()).toMatchObject({

@@ -179,7 +179,7 @@ describe('round trips', () => {
       tags: ['a', '标签'],
       language: 'zh-CN',
     });
-    const model = { modelId: 'offline', temperature: 1.1, maxOutputTokens: 256 };
+    const model = { modelId: 'offline:persona-1', temperature: 1.1, maxOutputTokens: 256 };
     const png = writePngCard(plainPng, writeCard(profile, model, 'v2'), writeCard(profile, model, 'v3'));
     const back = readCardFile(png);
     expect(back.kind).toBe('png');

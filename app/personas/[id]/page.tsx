@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { pageUser } from '@/app/_lib/guards';
 import { getDb } from '@/db/client';
+import { isOfflineModelId } from '@/lib/ai/model-id';
 import { diffVersions } from '@/lib/personas/diff';
 import { getPersonaForViewerOrThrow, listVersions } from '@/lib/personas/queries';
 import { PersonaAvatar } from '@/components/personas/avatar';
@@ -40,6 +41,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
     getTranslations('personas'),
     getTranslations('personas.form'),
   ]);
+  const tm = await getTranslations('models');
   const v = persona.current;
   const p = v.profile;
   const isOwner = persona.ownerId === user.id;
@@ -164,7 +166,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('modelSettings')}</h2>
             <dl className="grid grid-cols-2 gap-y-2 text-sm">
               <dt className="text-slate-500">{tf('modelId')}</dt>
-              <dd className="break-all text-slate-800">{v.model.modelId ?? t('defaultValue')}</dd>
+              <dd className="break-all text-slate-800">{v.model.modelId ? (isOfflineModelId(v.model.modelId) ? tm('offline') : v.model.modelId) : t('defaultValue')}</dd>
               <dt className="text-slate-500">{tf('temperature')}</dt>
               <dd className="text-slate-800">{v.model.temperature ?? t('defaultValue')}</dd>
               <dt className="text-slate-500">{tf('maxOutputTokens')}</dt>

@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { pageUserWith } from '@/app/_lib/guards';
+import { getDb } from '@/db/client';
 import { PersonaForm } from '@/components/personas/persona-form';
+import { modelChoices } from '@/lib/personas/model-choices';
 import { PageHeader } from '@/components/ui/page-header';
 import { emptyProfile } from '@/lib/personas/profile';
 
@@ -17,7 +19,7 @@ export default async function NewPersonaPage() {
   return (
     <>
       <PageHeader title={t('createTitle')} lead={t('createLead')} />
-      <PersonaForm initial={initial} userName={user.name} />
+      <PersonaForm initial={initial} userName={user.name} models={await modelChoices(await getDb(), null)} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { pageUser } from '@/app/_lib/guards';
 import { getDb } from '@/db/client';
 import { getPersonaForEditOrThrow } from '@/lib/personas/queries';
 import { PersonaForm } from '@/components/personas/persona-form';
+import { modelChoices } from '@/lib/personas/model-choices';
 import { PageHeader } from '@/components/ui/page-header';
 import { profileSchema } from '@/lib/personas/profile';
 import { orErrorPage } from '@/app/_lib/error-page';
@@ -24,7 +25,7 @@ export default async function EditPersonaPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={t('editTitle', { name: v.profile.name })} lead={t('editLead', { next: persona.currentVersion + 1 })} />
-      <PersonaForm personaId={persona.id} initial={initial} userName={user.name} />
+      <PersonaForm personaId={persona.id} initial={initial} userName={user.name} models={await modelChoices(await getDb(), v.model.modelId)} />
     </>
   );
 }
