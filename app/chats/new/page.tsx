@@ -1,9 +1,8 @@
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { pageUser } from '@/app/_lib/guards';
 import { getDb } from '@/db/client';
 import { getPersonaVersionForChat } from '@/lib/personas/queries';
-import { startChat } from '@/lib/chat/start';
+import { startChatAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,17 +15,12 @@ export default async function NewChatPage({ searchParams }: { searchParams: Prom
   const found = await getPersonaVersionForChat(user.id, personaId, await getDb()).catch(() => null);
   if (!found) return <EmptyState title={t('personaMissing')} body={t('personaMissingBody')} />;
 
-  async function start() {
-    'use server';
-    const me = await pageUser('/chats');
-    const chat = await startChat(await getDb(), me, personaId);
-    redirect(`/chats/${chat.id}`);
-  }
   return (
     <Card className="mx-auto max-w-md text-center">
       <h1 className="text-lg font-semibold">{t('startWith', { name: found.version.profile.name })}</h1>
       {found.version.profile.tagline && <p className="mt-1 text-sm text-slate-600">{found.version.profile.tagline}</p>}
-      <form action={start} className="mt-4">
+      <form action={startChatAction} className="mt-4">
+        <input type="hidden" name="persona" value={personaId} />
         <Button type="submit" autoFocus>
           {t('startChat')}
         </Button>
