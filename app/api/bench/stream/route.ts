@@ -12,5 +12,8 @@ export async function POST(req: Request) {
     text?: string;
   };
   const result = streamText({ model: resolveModel(modelId), prompt: text, maxRetries: 0, onError: () => {} });
-  return createUIMessageStreamResponse({ stream: result.toUIMessageStream() });
+  return createUIMessageStreamResponse({
+    stream: result.toUIMessageStream(),
+    headers: { 'cache-control': 'no-cache, no-transform' },
+  });
 }
