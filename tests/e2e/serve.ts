@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import postgres from 'postgres';
+import { startFakeOpenAI } from '../fixtures/fake-openai';
 
 const port = process.env.E2E_PORT ?? '3210';
 const env: NodeJS.ProcessEnv = {
@@ -29,8 +30,18 @@ if (process.env.DATABASE_URL) {
   env.PGLITE_DIR = dir;
 }
 
+// The app's OpenAI-compatible provider points at the fake model server; tests drive it at E2E_FAKE_PORT
+// (default: the app's port + 1) through tests/e2e/fake-model.ts.
+const fake = await startFakeOpenAI({ port: Number(process.env.E2E_FAKE_PORT ?? Number(port) + 1) });
+env.OPENAI_COMPATIBLE_BASE_URL = fake.baseURL;
+// Provider errors are asserted as the user sees them; the SDK's back-off retries would only slow the tests down.
+env.CHAT_PROVIDER_RETRIES ??= '0';
+
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
-const stop = () => server.kill('SIGTERM');
+const stop = () => {
+  server.kill('SIGTERM');
+  void fake.stop();
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 server.on('exit', (code) => process.exit(code ?? 0));
