@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { personas } from './personas';
 
 /** Longest memory text, in characters; the same limit is enforced in lib/memory and by a CHECK here. */
 export const MEMORY_TEXT_MAX = 500;
@@ -41,8 +42,10 @@ export const memories = pgTable(
   'memories',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // The foreign key to personas(id) is added when the memory and personas branches meet.
-    personaId: uuid('persona_id').notNull(),
+    // A persona is soft-deleted (its memories stay until the user forgets them); a hard delete takes them along.
+    personaId: uuid('persona_id')
+      .notNull()
+      .references(() => personas.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -134,7 +137,9 @@ export const memoryExtractionJobs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     chatId: uuid('chat_id').notNull(),
     messageId: uuid('message_id').notNull(),
-    personaId: uuid('persona_id').notNull(),
+    personaId: uuid('persona_id')
+      .notNull()
+      .references(() => personas.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
