@@ -14,6 +14,5 @@ export {
 export { isMemoryEnabled, type Memory } from './queries';
 export type { MemoryActor, MemoryChange, OnMemoryChange } from './changes';
 export { rollSummary, getRollingSummary, saveRollingSummary, deleteRollingSummary, type SummaryTurn } from './summary';
-export { estimateModelTokens } from './tokens';
 export { MEMORY_KINDS, MEMORY_TEXT_MAX, type MemoryKind } from './types';
 export * from './schemas';

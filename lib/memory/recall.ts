@@ -1,7 +1,7 @@
 import { getDb, type Db } from '@/db/client';
 import { isUuid } from '@/lib/auth/users';
 import { selectRecallCandidates, type RecallRow } from './queries';
-import { estimateModelTokens } from './tokens';
+import { estimateTokens } from '@/lib/ai/tokens';
 import type { MemoryKind } from './types';
 
 /**
@@ -22,7 +22,7 @@ import type { MemoryKind } from './types';
  * Besides full-text matches, the few most important memories (importance ≥ 4: name, home, work…) are candidates
  * with relevance 0, so a persona knows the user's name even when nothing said matches it.
  *
- * Budget: each memory costs estimateModelTokens(text) + 3 (its line in the prompt). Pinned memories go first,
+ * Budget: each memory costs estimateTokens(text) + 3 (its line in the prompt), the estimate prompt assembly uses. Pinned memories go first,
  * by importance then recency; then the rest by score. A memory that does not fit is skipped and smaller ones after
  * it may still fit. At most `maxItems` memories in all.
  */
@@ -83,7 +83,7 @@ export function rankMemories(rows: RecallRow[], now: Date, idf: Record<string, n
       pinned: r.pinned,
       updatedAt: r.updatedAt,
       score,
-      tokens: estimateModelTokens(r.text) + LINE_OVERHEAD_TOKENS,
+      tokens: estimateTokens(r.text) + LINE_OVERHEAD_TOKENS,
     };
   });
   const pinnedOrder = (a: RecalledMemory, b: RecalledMemory) =>

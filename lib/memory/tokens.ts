@@ -99,12 +99,3 @@ export function searchQuery(
 ): string | null {
   return tsqueryText(queryTerms(text, maxTerms), match);
 }
-
-/**
- * A cheap estimate of how many model tokens a text costs: one per CJK character (BPE vocabularies give most Han
- * characters one token, some two) plus one per four other characters (the usual English rule of thumb).
- */
-export function estimateModelTokens(text: string): number {
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
-  return cjk + Math.ceil((text.length - cjk) / 4);
-}
