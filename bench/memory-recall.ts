@@ -5,15 +5,17 @@
 // Options (env): BENCH_SIZES=1000,10000,100000  BENCH_ITERATIONS=300  BENCH_EXPLAIN=1 (print the plans at the end)
 // BENCH_KEEP=1 (keep the bench user and its memories on PostgreSQL, to study plans with psql)
 // BENCH_ENGINES=pglite,postgres (which engines to run).
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { memories, users } from '../db/schema';
+import { memories, personas, users } from '../db/schema';
 import { selectRecallCandidates } from '../lib/memory/queries';
 import { recallMemories } from '../lib/memory/recall';
 import { searchDocument } from '../lib/memory/tokens';
+import { createPersona } from '../lib/personas/mutations';
+import { savePersonaBodySchema } from '../lib/personas/profile';
+import { percentile, report } from './lib/report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -104,10 +106,6 @@ export async function fill(db: Db, pair: { userId: string; personaId: string }, 
   if (engine === 'postgres') await db.execute(sql`vacuum analyze memories`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 /**
  * Wall time per call, and the process's CPU time per call: PGlite runs in this process, so its CPU time is the work
  * a query does, whatever else the (shared) machine is doing; wall time also counts waiting for a core.
@@ -128,19 +126,32 @@ export async function time(
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+  return { wall, cpu };
 }
 
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
-const fmt = (ms: number) => ms.toFixed(2);
+
+/**
+ * One bench user and persona, reused across runs (personas cannot be hard-deleted: their versions are immutable);
+ * only their memories come and go.
+ */
+async function benchPair(db: Db): Promise<{ userId: string; personaId: string }> {
+  const email = 'bench-memory@example.test';
+  const [found] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const user =
+    found ?? (await db.insert(users).values({ email, name: 'Bench', passwordHash: null }).returning({ id: users.id }))[0]!;
+  const [owned] = await db.select({ id: personas.id }).from(personas).where(eq(personas.ownerId, user.id)).limit(1);
+  const persona = owned ?? (await createPersona(db, user, savePersonaBodySchema.parse({ profile: { name: 'Bench' } })));
+  const pair = { userId: user.id, personaId: persona.id };
+  await clear(db, pair);
+  return pair;
+}
+
+const clear = (db: Db, p: { userId: string; personaId: string }) =>
+  db.delete(memories).where(and(eq(memories.userId, p.userId), eq(memories.personaId, p.personaId)));
 
 async function benchEngine(engine: string, db: Db) {
-  await db.delete(users).where(sql`${users.email} like 'bench-%@example.test'`);
-  const [user] = await db
-    .insert(users)
-    .values({ email: `bench-${randomUUID()}@example.test`, name: 'Bench', passwordHash: null })
-    .returning({ id: users.id });
-  const pair = { userId: user!.id, personaId: randomUUID() };
+  const pair = await benchPair(db);
   const queries = Array.from({ length: 50 }, recentText);
   let held = 0;
   try {
@@ -162,21 +173,16 @@ async function benchEngine(engine: string, db: Db) {
         (i) => recallMemories({ ...pair, recentText: queries[i % queries.length]!, tokenBudget: TOKEN_BUDGET }, { db }),
         warmup,
       );
-      const line = (name: string, r: number, b: number) =>
-        console.log(`${name}: ${fmt(r)} ms (baseline: ${fmt(b)}, ratio: ${(r / b).toFixed(2)})`);
       for (const p of [50, 99]) {
-        line(`memory-recall.${engine}.${label(size)}.p${p}`, percentile(recall.wall, p), percentile(baseline.wall, p));
-      }
-      if (engine === 'pglite') {
-        for (const p of [50, 99]) {
-          line(`memory-recall.${engine}.${label(size)}.cpu-p${p}`, percentile(recall.cpu, p), percentile(baseline.cpu, p));
-        }
+        const name = `memory-recall.${engine}.${label(size)}`;
+        report(`${name}.p${p}`, percentile(recall.wall, p), 'ms', percentile(baseline.wall, p));
+        if (engine === 'pglite') report(`${name}.cpu-p${p}`, percentile(recall.cpu, p), 'ms', percentile(baseline.cpu, p));
       }
     }
     if (process.env.BENCH_EXPLAIN) await explain(db, pair, queries[0]!);
   } finally {
     if (process.env.BENCH_KEEP) console.log(`kept: user ${pair.userId}, persona ${pair.personaId}`);
-    else await db.delete(users).where(sql`${users.id} = ${pair.userId}`);
+    else await clear(db, pair);
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf, type Db } from '@/db/client';
@@ -13,7 +12,7 @@ import {
 } from '@/lib/memory/control';
 import { recallMemories } from '@/lib/memory/recall';
 import { freshDb } from './db';
-import { changesOf, failingModel, newUser, rawMemories, say } from './memory-helpers';
+import { changesOf, failingModel, newPersona, newUser, rawMemories, say } from './memory-helpers';
 
 let db: Db;
 let ada: { userId: string; personaId: string };
@@ -21,9 +20,10 @@ let bob: { userId: string; personaId: string };
 
 beforeEach(async () => {
   db = await freshDb();
-  const personaId = randomUUID();
-  // Two users of the same persona.
-  ada = { userId: await newUser(db, 'Ada'), personaId };
+  // Two users of the same (public) persona.
+  const adaId = await newUser(db, 'Ada');
+  const personaId = await newPersona(db, adaId);
+  ada = { userId: adaId, personaId };
   bob = { userId: await newUser(db, 'Bob'), personaId };
   vi.spyOn(console, 'error').mockImplementation(() => {});
   await say(db, ada, 'My name is Ada and I live in Lisbon. I like jazz');

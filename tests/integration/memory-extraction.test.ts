@@ -7,7 +7,7 @@ import type { MemoryChange } from '@/lib/memory/changes';
 import { retryFailedExtractions } from '@/lib/memory/retry';
 import { extractAfterTurn } from '@/lib/memory/service';
 import { freshDb } from './db';
-import { changesOf, failingModel, modelReplying, modelReturning, newUser, rawMemories, say } from './memory-helpers';
+import { changesOf, failingModel, modelReplying, modelReturning, newPersona, newUser, rawMemories, say } from './memory-helpers';
 
 let db: Db;
 let pair: { userId: string; personaId: string };
@@ -15,7 +15,8 @@ const texts = async () => (await listMemories(db, { ...pair, pageSize: 100 })).i
 
 beforeEach(async () => {
   db = await freshDb();
-  pair = { userId: await newUser(db, 'Ada'), personaId: randomUUID() };
+  const userId = await newUser(db, 'Ada');
+  pair = { userId, personaId: await newPersona(db, userId) };
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });

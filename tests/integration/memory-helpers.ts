@@ -3,12 +3,19 @@ import { sql } from 'drizzle-orm';
 import { MockLanguageModelV4 } from 'ai/test';
 import { rowsOf, type Db } from '@/db/client';
 import { createUser } from '@/lib/auth/users';
+import { createPersona } from '@/lib/personas/mutations';
+import { savePersonaBodySchema } from '@/lib/personas/profile';
 import { extractAfterTurn, type ExtractionOptions } from '@/lib/memory/service';
 import { uniqueEmail } from './db';
 
 export async function newUser(db: Db, name = 'User'): Promise<string> {
   const user = await createUser(db, { email: uniqueEmail(name.toLowerCase()), name, passwordHash: null });
   return user.id;
+}
+
+export async function newPersona(db: Db, ownerId: string, name = 'Mira'): Promise<string> {
+  const body = savePersonaBodySchema.parse({ profile: { name, description: 'A sea captain.' }, visibility: 'public' });
+  return (await createPersona(db, { id: ownerId }, body)).id;
 }
 
 /** One user turn through the extractor, as the chat route will run it after a reply. */

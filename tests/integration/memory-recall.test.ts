@@ -9,14 +9,15 @@ import { recallMemories } from '@/lib/memory/recall';
 import { deleteRollingSummary, getRollingSummary, rollSummary, saveRollingSummary } from '@/lib/memory/summary';
 import { searchDocument } from '@/lib/memory/tokens';
 import { freshDb } from './db';
-import { newUser, say } from './memory-helpers';
+import { newPersona, newUser, say } from './memory-helpers';
 
 let db: Db;
 let pair: { userId: string; personaId: string };
 
 beforeEach(async () => {
   db = await freshDb();
-  pair = { userId: await newUser(db, 'Ada'), personaId: randomUUID() };
+  const userId = await newUser(db, 'Ada');
+  pair = { userId, personaId: await newPersona(db, userId) };
 });
 
 const recall = (recentText: string, tokenBudget = 500) =>
@@ -109,11 +110,13 @@ describe('recall', () => {
     expect(await counted()).toEqual(await actual());
     await forgetPersonaMemories(db, pair);
     expect(await counted()).toEqual([]);
-    // Deleting the account cascades to the memories, and the counts follow.
-    await say(db, pair, 'I like jazz');
-    expect(await counted()).not.toEqual([]);
-    await db.execute(sql`delete from users where id = ${pair.userId}`);
-    expect(await counted()).toEqual([]);
+    // Deleting an account cascades to its memories, and the counts follow.
+    const bob = { userId: await newUser(db, 'Bob'), personaId: pair.personaId };
+    await say(db, bob, 'I like jazz');
+    const bobsCounts = () => db.execute(sql`select 1 from memory_terms where user_id = ${bob.userId}`).then((r) => rowsOf(r));
+    expect(await bobsCounts()).not.toEqual([]);
+    await db.execute(sql`delete from users where id = ${bob.userId}`);
+    expect(await bobsCounts()).toEqual([]);
   });
 });
 

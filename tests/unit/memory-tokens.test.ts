@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateModelTokens, queryTerms, searchDocument, searchQuery, tokenize } from '@/lib/memory/tokens';
+import { queryTerms, searchDocument, searchQuery, tokenize } from '@/lib/memory/tokens';
 
 describe('memory search tokens', () => {
   it('splits Chinese into words, not characters or whole sentences', () => {
@@ -35,10 +35,5 @@ describe('memory search tokens', () => {
     const terms = queryTerms(many, 32);
     expect(terms).toHaveLength(32);
     expect(terms[0]).toBe('word49');
-  });
-
-  it('estimates prompt tokens: one per Han character, one per four other characters', () => {
-    expect(estimateModelTokens('用户住在里斯本')).toBe(7);
-    expect(estimateModelTokens('The user lives in Lisbon')).toBe(6);
   });
 });
