@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { memories, personas, users } from '../db/schema';
-import { selectRecallCandidates } from '../lib/memory/queries';
+import { selectRecallCandidates } from '../lib/memory/search-queries';
 import { recallMemories } from '../lib/memory/recall';
 import { searchDocument } from '../lib/memory/tokens';
 import { createPersona } from '../lib/personas/mutations';

@@ -1,6 +1,6 @@
 import { getDb, type Db } from '@/db/client';
 import { isUuid } from '@/lib/auth/users';
-import { selectRecallCandidates, type RecallRow } from './queries';
+import { selectRecallCandidates, type RecallRow } from './search-queries';
 import { estimateTokens } from '@/lib/ai/tokens';
 import type { MemoryKind } from './types';
 
@@ -8,8 +8,8 @@ import type { MemoryKind } from './types';
  * What goes into the prompt before a reply: the pinned memories, then the others ranked for the recent messages,
  * within a token budget. Nothing when the user has turned memory off.
  *
- * Candidates come in one round trip after a look at the pair's term counts (see planTerms in queries.ts): pinned
- * memories, full-text matches for the recent messages, and the most important others.
+ * Candidates come in one round trip after a look at the pair's term counts (planTerms in search-queries.ts):
+ * pinned memories, full-text matches for the recent messages, and the most important others.
  *
  * Ranking (a documented heuristic, see rankMemories):
  *   score = 0.6 × relevance + 0.25 × importance + 0.15 × recency, each in 0..1, where

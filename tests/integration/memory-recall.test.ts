@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf, type Db } from '@/db/client';
 import { memories } from '@/db/schema';
 import { deleteMemory, editMemory, forgetPersonaMemories, setMemoryPinned } from '@/lib/memory/control';
-import { planTerms } from '@/lib/memory/queries';
+import { planTerms } from '@/lib/memory/search-queries';
 import { recallMemories } from '@/lib/memory/recall';
 import { deleteRollingSummary, getRollingSummary, rollSummary, saveRollingSummary } from '@/lib/memory/summary';
 import { searchDocument } from '@/lib/memory/tokens';

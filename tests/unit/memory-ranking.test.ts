@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cheapestSplit, type RecallRow } from '@/lib/memory/queries';
+import { cheapestSplit, type RecallRow } from '@/lib/memory/search-queries';
 import { fitToBudget, LINE_OVERHEAD_TOKENS, rankMemories } from '@/lib/memory/recall';
 
 const now = new Date('2026-06-01T00:00:00Z');
