@@ -34,10 +34,12 @@ export async function runChatTurn(db: Db, user: PublicUser, body: ChatTurnBody, 
   if (body.action !== 'regenerate' && body.text.length > maxMessageChars()) {
     throw tooLarge(`text: longer than ${maxMessageChars()} characters`);
   }
-  const limit = await hit(db, `chat:${user.id}`, chatRateWindow());
+  // Independent reads run together: the limit, the chat, then its messages, persona and model.
+  const [limit, chat] = await Promise.all([
+    hit(db, `chat:${user.id}`, chatRateWindow()),
+    getChatForUserOrThrow(db, user.id, body.chatId),
+  ]);
   if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
-
-  const chat = await getChatForUserOrThrow(db, user.id, body.chatId);
   const [all, { version }] = await Promise.all([
     listMessages(db, chat.id),
     getPersonaVersionForChat(user.id, chat.personaId, db),
