@@ -6,6 +6,7 @@ import { modelInfo, resolveModel } from '@/lib/ai/registry';
 import type { PublicUser } from '@/lib/auth/users';
 import { rateLimited, tooLarge } from '@/lib/errors';
 import { hit } from '@/lib/limits/rate-limit';
+import { extractAfterTurn, recallMemories, rollSummary } from '@/lib/memory';
 import { getPersonaVersionForChat } from '@/lib/personas/queries';
 import { immediateReply, runGeneration, type GenerationOutcome } from './generation';
 import { greetingsOf, toPromptProfile } from './persona-prompt';
@@ -21,7 +22,13 @@ export const chatRateWindow = () => ({
   windowSeconds: 60,
 });
 
-export type TurnResult = { stream: ReadableStream<UIMessageChunk>; done: Promise<GenerationOutcome> };
+export type TurnResult = {
+  stream: ReadableStream<UIMessageChunk>;
+  /** Settles once the reply is stored. */
+  done: Promise<GenerationOutcome>;
+  /** Settles once the work after the reply (memory extraction) is over; never rejects. */
+  settled: Promise<void>;
+};
 
 const refusal = { en: 'I can’t continue with that.', zh: '抱歉，我无法继续这个话题。' };
 
@@ -52,14 +59,33 @@ export async function runChatTurn(db: Db, user: PublicUser, body: ChatTurnBody, 
   const maxOutputTokens = version.model.maxOutputTokens ?? info.defaultMaxOutputTokens;
   const history = plan.history.map((n) => ({ role: n.role, text: n.text }));
   if (plan.newUserText !== null) history.push({ role: 'user', text: plan.newUserText });
-  const prompt = assemblePrompt({
+  const memories = user.memoryEnabled
+    ? (
+        await recallMemories(
+          {
+            userId: user.id,
+            personaId: chat.personaId,
+            recentText: history.slice(-4).map((m) => m.text).join('\n'),
+            tokenBudget: Math.min(800, Math.floor(info.contextWindow * 0.1)),
+          },
+          { db },
+        )
+      ).memories.map((m) => m.text)
+    : [];
+  const promptInput = {
     persona: toPromptProfile(version.profile),
     userName: user.name,
-    memories: [],
+    memories,
     history,
     contextWindow: info.contextWindow,
     maxOutputTokens,
-  });
+  };
+  let prompt = assemblePrompt(promptInput);
+  if (prompt.includedMessageCount < history.length) {
+    // The oldest turns no longer fit: a summary of them keeps the conversation's thread.
+    const dropped = history.slice(0, history.length - prompt.includedMessageCount);
+    prompt = assemblePrompt({ ...promptInput, summary: rollSummary(null, dropped) });
+  }
 
   // Resolve before storing anything, but store the turn either way: the user's words are never lost.
   let model: ReturnType<typeof resolveModel> | null = null;
@@ -90,12 +116,32 @@ export async function runChatTurn(db: Db, user: PublicUser, body: ChatTurnBody, 
     aigc: aigcLabel(ids.replyId),
   };
   const store = (outcome: GenerationOutcome) => finishReply(db, ids.replyId, outcome);
+  // After the reply is stored, off the streaming path: what the user said may be worth remembering.
+  const followUp = (done: Promise<GenerationOutcome>): Promise<void> =>
+    done
+      .then(async () => {
+        if (!user.memoryEnabled || plan.newUserText === null || !ids.userMessageId) return;
+        await extractAfterTurn(
+          {
+            userId: user.id,
+            personaId: chat.personaId,
+            chatId: chat.id,
+            messageId: ids.userMessageId,
+            userText: plan.newUserText,
+            model: info.kind === 'offline' ? undefined : (model ?? undefined),
+          },
+          // A model that hangs must not hold the extraction (and its connection) forever; it is retried later.
+          { db, abortSignal: AbortSignal.timeout(Number(process.env.MEMORY_EXTRACTION_TIMEOUT_MS ?? 30_000)) },
+        );
+      })
+      .catch((err) => console.error('after-turn work failed:', err instanceof Error ? err.message : err));
   if (!model) {
-    return immediateReply(
+    const failed = immediateReply(
       { ...emptyOutcome, status: 'error', error: { code: 'provider_unavailable', message: `Model ${modelId} is not available` } },
       metadata,
       store,
     );
+    return { ...failed, settled: followUp(failed.done) };
   }
 
   const stop = registerGeneration(ids.replyId);
@@ -118,7 +164,7 @@ export async function runChatTurn(db: Db, user: PublicUser, body: ChatTurnBody, 
       await store(outcome);
     },
   });
-  return { stream, done };
+  return { stream, done, settled: followUp(done) };
 }
 
 const emptyOutcome: GenerationOutcome = {

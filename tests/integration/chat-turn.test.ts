@@ -27,6 +27,7 @@ beforeAll(async () => {
   process.env.CHAT_PROVIDER_RETRIES = '0';
   process.env.CHAT_FIRST_TOKEN_TIMEOUT_MS = '600';
   process.env.CHAT_IDLE_TIMEOUT_MS = '600';
+  process.env.MEMORY_EXTRACTION_TIMEOUT_MS = '600';
 });
 afterAll(async () => {
   await fake.stop();
@@ -67,6 +68,7 @@ async function readAll(stream: ReadableStream<UIMessageChunk>, stopAfter?: numbe
 async function send(text: string, opts: { stopAfter?: number } = {}) {
   const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text }, 'en');
   const chunks = await readAll(turn.stream, opts.stopAfter);
+  await turn.settled;
   const outcome = await turn.done;
   const rows = await listMessages(db, chatId);
   const reply = rows.find((m) => m.role === 'assistant' && m.kind !== 'greeting')!;
@@ -123,7 +125,7 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     expect(during.find((m) => m.role === 'user')?.text).toBe('Hello?');
     expect(during.find((m) => m.role === 'assistant' && m.kind !== 'greeting')?.status).toBe('streaming');
     await readAll(turn.stream);
-    await turn.done;
+    await turn.settled;
     const [reply] = (await listMessages(db, chatId)).filter((m) => m.role === 'assistant' && m.kind !== 'greeting');
     expect(reply).toMatchObject({ status: 'error', error: { code: 'timeout' } });
   });
@@ -140,7 +142,7 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
       if (value?.type === 'text-delta') seen++;
     }
     await requestStop(db, user.id, replyId);
-    await turn.done;
+    await turn.settled;
     const [reply] = await db.select().from(messages).where(eq(messages.id, replyId));
     expect(reply!.status).toBe('stopped');
     expect(reply!.text.split(' ').length).toBeGreaterThanOrEqual(5);
@@ -153,11 +155,11 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     fake.setScript({ text: 'Second answer.' });
     const regen = await runChatTurn(db, user, { action: 'regenerate', chatId, messageId: first.reply.id }, 'en');
     await readAll(regen.stream);
-    await regen.done;
+    await regen.settled;
     fake.setScript({ text: 'Answer to the edit.' });
     const edit = await runChatTurn(db, user, { action: 'edit', chatId, messageId: first.userMsg.id, text: 'Better question' }, 'en');
     await readAll(edit.stream);
-    await edit.done;
+    await edit.settled;
     const rows = await listMessages(db, chatId);
     const replies = rows.filter((m) => m.role === 'assistant' && m.kind !== 'greeting');
     expect(replies.map((r) => r.text).sort()).toEqual(['Answer to the edit.', 'First answer.', 'Second answer.']);

@@ -12,7 +12,7 @@ export const POST = route(
   async ({ user, body }) => {
     const turn = await runChatTurn(await getDb(), user, body, await currentLocale());
     // Keep the process working on the reply (and what follows it) after the response is gone.
-    after(() => turn.done.then(() => undefined));
+    after(() => turn.settled);
     // no-transform: Next's gzip would otherwise re-compress every streamed delta (costly, and it can delay flushes).
     return createUIMessageStreamResponse({ stream: turn.stream, headers: { 'cache-control': 'no-cache, no-transform' } });
   },
