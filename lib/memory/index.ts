@@ -12,6 +12,8 @@ export {
   type MemoryPage,
 } from './control';
 export { isMemoryEnabled, type Memory } from './queries';
+export { getMemoryPersonaOrThrow, listMemoryPersonas, type MemoryPersona } from './overview';
+export { toMemoryPageView, toMemoryView, type MemoryPageView, type MemoryView } from './view';
 export type { MemoryActor, MemoryChange, OnMemoryChange } from './changes';
 export { rollSummary, getRollingSummary, saveRollingSummary, deleteRollingSummary, type SummaryTurn } from './summary';
 export { MEMORY_KINDS, MEMORY_TEXT_MAX, type MemoryKind } from './types';

@@ -1,0 +1,9 @@
+import { getDb } from '@/db/client';
+import { route } from '@/lib/http/route';
+import { pinMemoryBodySchema, setMemoryPinned, toMemoryView } from '@/lib/memory';
+
+// PUT /api/memory/items/:id/pin — pin (always recalled, listed first) or unpin one of the user's memories.
+export const PUT = route({ permission: 'memory.use', body: pinMemoryBodySchema, maxBytes: 1024 }, async ({ user, params, body }) => {
+  const memory = await setMemoryPinned(await getDb(), { userId: user.id, memoryId: params.id ?? '', pinned: body.pinned });
+  return { memory: toMemoryView(memory) };
+});
