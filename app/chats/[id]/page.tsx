@@ -17,6 +17,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const t = await getTranslations('chat');
   const tm = await getTranslations('models');
+  const tMemory = await getTranslations('memory');
   try {
     const chat = await getChatForUserOrThrow(db, user.id, id);
     const [messages, { version }] = await Promise.all([
@@ -35,7 +36,10 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
               <Link href={`/personas/${chat.personaId}`} className="hover:underline">
                 {version.profile.name}
               </Link>{' '}
-              · v{version.version} · {modelLabel}
+              · v{version.version} · {modelLabel} ·{' '}
+              <Link href={`/memory/${chat.personaId}`} className="hover:underline">
+                {tMemory('remembersLink', { name: version.profile.name })}
+              </Link>
             </p>
           </div>
           <Link href="/chats" className="text-sm text-brand-700 hover:underline">
