@@ -94,7 +94,7 @@ export function MemoryItem({ memory, kinds, textMax, onChanged, onDeleted }: Pro
               >
                 {memory.pinned ? t('unpin') : t('pin')}
               </Button>
-              <Button variant="ghost" className="px-3 py-1 text-red-700 hover:bg-red-50" onClick={() => setMode('confirm-delete')}>
+              <Button variant="ghost" className="px-3 py-1 text-red-700! hover:bg-red-50" onClick={() => setMode('confirm-delete')}>
                 {t('delete')}
               </Button>
             </div>

@@ -96,32 +96,33 @@ export function MemoryManager({ personaId, personaName, initial, kinds, textMax 
 
   const searching = shownQuery !== '';
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <form role="search" onSubmit={(e) => (e.preventDefault(), void load(query, 1))} className="flex min-w-0 flex-1 flex-col gap-1">
-          <label htmlFor="memory-search" className="text-sm font-medium text-slate-700">
-            {t('searchLabel')}
-          </label>
-          <input
-            id="memory-search"
-            type="search"
-            value={query}
-            maxLength={200}
-            placeholder={t('searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
-            className="w-full max-w-md rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
-          />
-        </form>
-        {(items.length > 0 || searching) && (
-          <Button variant="danger" onClick={() => (setForgetError(null), setForgetting(true))}>
-            {t('forgetAll')}
-          </Button>
-        )}
-      </div>
-
-      <div aria-live="polite" className="min-h-5 text-sm">
-        {status === 'loading' && <p role="status" className="text-slate-500">{t('loading')}</p>}
-        {status === 'idle' && notice && <p role="status" className="text-emerald-700">{notice}</p>}
+    <div className="flex flex-col gap-3">
+      <div>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <form role="search" onSubmit={(e) => (e.preventDefault(), void load(query, 1))} className="flex min-w-0 flex-1 flex-col gap-1">
+            <label htmlFor="memory-search" className="text-sm font-medium text-slate-700">
+              {t('searchLabel')}
+            </label>
+            <input
+              id="memory-search"
+              type="search"
+              value={query}
+              maxLength={200}
+              placeholder={t('searchPlaceholder')}
+              onChange={(e) => setQuery(e.target.value)}
+              className="w-full max-w-md rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+            />
+          </form>
+          {(items.length > 0 || searching) && (
+            <Button variant="danger" onClick={() => (setForgetError(null), setForgetting(true))}>
+              {t('forgetAll')}
+            </Button>
+          )}
+        </div>
+        <div aria-live="polite" className="mt-1 min-h-5 text-sm">
+          {status === 'loading' && <p role="status" className="text-slate-500">{t('loading')}</p>}
+          {status === 'idle' && notice && <p role="status" className="text-emerald-700">{notice}</p>}
+        </div>
       </div>
       {status === 'error' && (
         <div role="alert" className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">

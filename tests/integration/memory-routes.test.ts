@@ -63,6 +63,17 @@ describe('memory routes are scoped to the signed-in user', () => {
     expect(texts((await call(persona.GET, { params: { personaId } })).body)).toEqual(['The user lives in Berlin']);
   });
 
+  it('pages through the list', async () => {
+    for (let i = 0; i < 20; i++) await say(db, { userId: ada.id, personaId }, `I like sport number ${i}`);
+    const first = await call(persona.GET, { params: { personaId } });
+    expect(first.body).toMatchObject({ page: 1, hasMore: true });
+    expect(first.body.items).toHaveLength(20);
+    const second = await call(persona.GET, { params: { personaId }, query: 'page=2' });
+    expect(second.body).toMatchObject({ page: 2, hasMore: false });
+    expect(second.body.items).toHaveLength(2);
+    expect((await call(persona.GET, { params: { personaId }, query: 'page=0' })).status).toBe(400);
+  });
+
   it('answers 404 to edit, pin or delete another user’s memory, and leaves it as it was', async () => {
     const home = await adaHome();
     as(bob);

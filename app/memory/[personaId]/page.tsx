@@ -30,8 +30,8 @@ export default async function PersonaMemoryPage({ params }: { params: Promise<{ 
     listMemories(db, { userId: user.id, personaId: persona.personaId }),
   ]);
   return (
-    <div className="flex flex-col gap-4">
-      <Link href="/memory" className="text-sm text-brand-700 hover:underline">
+    <>
+      <Link href="/memory" className="mb-3 inline-block text-sm text-brand-700 hover:underline">
         ← {t('backToAll')}
       </Link>
       <PageHeader
@@ -43,22 +43,24 @@ export default async function PersonaMemoryPage({ params }: { params: Promise<{ 
         }
         lead={t('personaLead', { name: persona.name })}
       />
-      {!enabled && (
-        <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {t('offNotice', { name: persona.name })}{' '}
-          <Link href="/memory" className="font-medium underline">
-            {t('offNoticeLink')}
-          </Link>
-        </p>
-      )}
-      <p className="rounded-lg bg-slate-100 px-4 py-2 text-sm text-slate-700">{t('chatDeleteNote')}</p>
-      <MemoryManager
-        personaId={persona.personaId}
-        personaName={persona.name}
-        initial={toMemoryPageView(first)}
-        kinds={MEMORY_KINDS}
-        textMax={MEMORY_TEXT_MAX}
-      />
-    </div>
+      <div className="flex flex-col gap-4">
+        {!enabled && (
+          <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            {t('offNotice', { name: persona.name })}{' '}
+            <Link href="/memory" className="font-medium underline">
+              {t('offNoticeLink')}
+            </Link>
+          </p>
+        )}
+        <p className="rounded-lg bg-slate-100 px-4 py-2 text-sm text-slate-700">{t('chatDeleteNote')}</p>
+        <MemoryManager
+          personaId={persona.personaId}
+          personaName={persona.name}
+          initial={toMemoryPageView(first)}
+          kinds={MEMORY_KINDS}
+          textMax={MEMORY_TEXT_MAX}
+        />
+      </div>
+    </>
   );
 }
