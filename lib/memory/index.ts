@@ -12,7 +12,7 @@ export {
   type MemoryPage,
 } from './control';
 export { isMemoryEnabled, type Memory } from './queries';
-export { getMemoryPersonaOrThrow, listMemoryPersonas, type MemoryPersona } from './overview';
+export { getMemoryPersonaOrThrow, listMemoryPersonas, type MemoryPersona, type MemoryPersonaRef } from './overview';
 export { toMemoryPageView, toMemoryView, type MemoryPageView, type MemoryView } from './view';
 export type { MemoryActor, MemoryChange, OnMemoryChange } from './changes';
 export { rollSummary, getRollingSummary, saveRollingSummary, deleteRollingSummary, type SummaryTurn } from './summary';

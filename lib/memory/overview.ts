@@ -4,16 +4,17 @@ import { chats, memories, personas, personaVersions } from '@/db/schema';
 import { isUuid } from '@/lib/auth/users';
 import { notFound } from '@/lib/errors';
 
-/** A persona as the Memory pages show it: its current name and avatar, and what this user shares with it. */
-export type MemoryPersona = {
+/** A persona as the Memory pages show it: its current name and avatar. */
+export type MemoryPersonaRef = {
   personaId: string;
   name: string;
   avatarAssetId: string | null;
   /** The persona was deleted by its owner: no new chats, but the user's memories of it stay until forgotten. */
   deleted: boolean;
-  memoryCount: number;
-  chatCount: number;
 };
+
+/** ... with what this user shares with it, for the overview. */
+export type MemoryPersona = MemoryPersonaRef & { memoryCount: number; chatCount: number };
 
 // Enough for any real user; the page says nothing about more, and each persona's own page is not capped.
 const OVERVIEW_LIMIT = 200;
@@ -82,35 +83,32 @@ export async function listMemoryPersonas(db: DbOrTx, userId: string): Promise<Me
 /**
  * The persona for its Memory page, if `userId` may see it now or has memories or chats with it (so a persona
  * deleted or made private since still lets the user see and erase what it remembers). Otherwise `not_found`,
- * exactly like an unknown id.
+ * exactly like an unknown id. Runs on every list and search request: existence checks on the pair's indexes only.
  */
-export async function getMemoryPersonaOrThrow(db: DbOrTx, userId: string, personaId: string): Promise<MemoryPersona> {
+export async function getMemoryPersonaOrThrow(db: DbOrTx, userId: string, personaId: string): Promise<MemoryPersonaRef> {
   if (!isUuid(personaId)) throw notFound('Persona');
-  const { m, c } = countsFor(db, userId);
   const [row] = await db
     .select({
       personaId: personas.id,
       profile: personaVersions.profile,
       avatarAssetId: personaVersions.avatarAssetId,
       deletedAt: personas.deletedAt,
-      visible: sql<boolean>`(${personas.deletedAt} is null and (${personas.ownerId} = ${userId}
-        or ${inArray(personas.visibility, ['public', 'unlisted'])}))`,
-      memoryCount: m.memoryCount,
-      chatCount: c.chatCount,
+      reachable: sql<boolean>`(${personas.deletedAt} is null and (${personas.ownerId} = ${userId}
+          or ${inArray(personas.visibility, ['public', 'unlisted'])}))
+        or exists (select 1 from ${memories} where ${memories.personaId} = ${personas.id}
+          and ${memories.userId} = ${userId} and ${memories.deletedAt} is null)
+        or exists (select 1 from ${chats} where ${chats.userId} = ${userId}
+          and ${chats.personaId} = ${personas.id} and ${chats.deletedAt} is null)`,
     })
     .from(personas)
     .innerJoin(personaVersions, currentVersion)
-    .leftJoin(m, eq(m.personaId, personas.id))
-    .leftJoin(c, eq(c.personaId, personas.id))
     .where(eq(personas.id, personaId))
     .limit(1);
-  if (!row || !(row.visible || (row.memoryCount ?? 0) > 0 || (row.chatCount ?? 0) > 0)) throw notFound('Persona');
+  if (!row?.reachable) throw notFound('Persona');
   return {
     personaId: row.personaId,
     name: (row.profile as { name?: string }).name ?? '',
     avatarAssetId: row.avatarAssetId,
     deleted: row.deletedAt !== null,
-    memoryCount: row.memoryCount ?? 0,
-    chatCount: row.chatCount ?? 0,
   };
 }

@@ -57,7 +57,7 @@ describe('memory routes are scoped to the signed-in user', () => {
     const mine = await call(persona.GET, { params: { personaId } });
     expect(mine.status).toBe(200);
     expect(texts(mine.body).sort()).toEqual(['The user lives in Lisbon', "The user's name is Ada"]);
-    expect(mine.body).toMatchObject({ persona: { personaId, name: 'Mira', memoryCount: 2 }, page: 1, hasMore: false });
+    expect(mine.body).toMatchObject({ persona: { personaId, name: 'Mira', deleted: false }, page: 1, hasMore: false });
     expect(texts((await call(persona.GET, { params: { personaId }, query: 'q=Berlin' })).body)).toEqual([]);
     as(bob);
     expect(texts((await call(persona.GET, { params: { personaId } })).body)).toEqual(['The user lives in Berlin']);
@@ -124,7 +124,7 @@ describe('memory routes are scoped to the signed-in user', () => {
     // The owner deletes the shared persona: Bob still sees what it remembers about him, and can erase it.
     await deletePersona(db, { id: ada.id }, personaId);
     const kept = await call(persona.GET, { params: { personaId } });
-    expect(kept.body).toMatchObject({ persona: { deleted: true, memoryCount: 1 } });
+    expect(kept.body).toMatchObject({ persona: { deleted: true }, items: [{ text: 'The user lives in Berlin' }] });
     expect((await call(persona.DELETE, { params: { personaId } })).body).toEqual({ erased: 1 });
   });
 
@@ -140,6 +140,9 @@ describe('memory routes are scoped to the signed-in user', () => {
       ]),
     );
     expect(res.body.personas).toHaveLength(2);
+    // Deleted by its owner, the persona Ada only chatted with still opens (empty), through her chat.
+    await deletePersona(db, { id: bob.id }, quiet);
+    expect((await call(persona.GET, { params: { personaId: quiet } })).body).toMatchObject({ persona: { deleted: true }, items: [] });
     as(bob);
     expect((await call(overview.GET)).body.personas).toEqual([expect.objectContaining({ personaId, memoryCount: 1 })]);
   });
