@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { engineName, type Db } from './client';
+import { beforeDbClose, engineName, type Db } from './client';
 
 /**
  * Holds a session-level advisory lock for as long as this process lives, on a connection of its own, so other
@@ -11,4 +11,8 @@ export async function holdProcessLock(db: Db, namespace: number, key: number): P
   const client = (db as unknown as { $client: Sql }).$client;
   const conn = await client.reserve();
   await conn`select pg_advisory_lock(${namespace}::int, ${key}::int)`;
+  beforeDbClose(async () => {
+    await conn`select pg_advisory_unlock(${namespace}::int, ${key}::int)`;
+    conn.release();
+  });
 }

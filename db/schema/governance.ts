@@ -80,7 +80,8 @@ export const auditRecords = pgTable(
     index('audit_list_seq_idx').on(t.seq).where(generationEnd),
     index('audit_list_persona_idx').on(t.personaId, t.personaVersion, t.seq).where(generationEnd),
     index('audit_list_owner_idx').on(t.ownerId, t.seq).where(generationEnd),
-    index('audit_list_actor_idx').on(t.actorId, t.seq).where(generationEnd),
+    // Not partial: "delete my data" finds a user's start records through it too.
+    index('audit_records_actor_idx').on(t.actorId, t.seq),
     index('audit_list_model_idx').on(t.modelId, t.seq).where(generationEnd),
     index('audit_list_verdict_idx').on(t.verdict, t.seq).where(sql`kind = 'generation.end' and verdict <> 'allow'`),
     index('audit_list_time_idx').on(t.time).where(generationEnd),
@@ -104,7 +105,11 @@ export const auditContents = pgTable(
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     erasedReason: text('erased_reason'),
   },
-  (t) => [index('audit_contents_search_idx').using('gin', t.search)],
+  (t) => [
+    index('audit_contents_search_idx').using('gin', t.search),
+    // Retention walks the oldest content not yet erased.
+    index('audit_contents_live_idx').on(t.seq).where(sql`erased_at is null`),
+  ],
 );
 
 // The chain head: one row, locked FOR UPDATE by every append in the appending transaction.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getDb } from '@/db/client';
+import { beforeDbClose, getDb } from '@/db/client';
 import { holdProcessLock } from '@/db/session-lock';
 
 // Advisory-lock namespace for "this app process is alive" (two-int form, apart from the single-bigint locks).
@@ -27,6 +27,8 @@ export function registerInstance(): Promise<void> {
   const s = state();
   s.registered ??= getDb()
     .then((db) => holdProcessLock(db, INSTANCE_LOCK_NAMESPACE, instanceLockKey(s.id)))
+    // The lock ends with the connection; a reopened database needs it taken again.
+    .then(() => beforeDbClose(async () => void (s.registered = undefined)))
     .catch((err) => {
       s.registered = undefined;
       throw err;

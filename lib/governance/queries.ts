@@ -1,0 +1,147 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowsOf, type DbOrTx } from '@/db/client';
+import { searchText } from './tokens';
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** The review filters, as they arrive in a query string (empty fields mean "any"). */
+export const auditFilterSchema = z.object({
+  persona: opt(z.uuid({ message: 'invalid_filter' })),
+  version: opt(z.coerce.number({ message: 'invalid_filter' }).int().positive()),
+  owner: opt(z.uuid({ message: 'invalid_filter' })),
+  user: opt(z.uuid({ message: 'invalid_filter' })),
+  model: opt(z.string().trim().max(200, 'too_long')),
+  verdict: opt(z.enum(['allow', 'flag', 'redact', 'block'], { message: 'invalid_filter' })),
+  flagged: opt(z.enum(['1', 'true', 'on'], { message: 'invalid_filter' }).transform(() => true)),
+  from: opt(z.coerce.date({ message: 'invalid_filter' })),
+  to: opt(z.coerce.date({ message: 'invalid_filter' })),
+  q: opt(z.string().trim().max(200, 'too_long')),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const listAuditQuerySchema = auditFilterSchema.extend({
+  cursor: opt(z.coerce.number({ message: 'invalid_filter' }).int().positive()),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(50)),
+});
+export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
+
+export function isEmptyFilter(f: AuditFilter | null | undefined): boolean {
+  return !f || Object.values(f).every((v) => v === undefined);
+}
+
+/**
+ * The WHERE clause over generation.end records (`r`) for a filter. Each filter has an index ending in seq
+ * (see db/schema/governance.ts), so "newest first after a cursor" stays an index range at a million records.
+ */
+export function filterCondition(f: AuditFilter): SQL {
+  const parts: SQL[] = [sql`r.kind = 'generation.end'`];
+  if (f.persona) parts.push(sql`r.persona_id = ${f.persona}`);
+  if (f.version !== undefined) parts.push(sql`r.persona_version = ${f.version}`);
+  if (f.owner) parts.push(sql`r.owner_id = ${f.owner}`);
+  if (f.user) parts.push(sql`r.actor_id = ${f.user}`);
+  if (f.model) parts.push(sql`r.model_id = ${f.model}`);
+  if (f.verdict) parts.push(f.verdict === 'allow' ? sql`r.verdict = 'allow'` : sql`r.verdict = ${f.verdict} and r.verdict <> 'allow'`);
+  if (f.flagged) parts.push(sql`r.seq in (select audit_seq from incidents)`);
+  if (f.from) parts.push(sql`r.time >= ${f.from.toISOString()}::timestamptz`);
+  if (f.to) parts.push(sql`r.time < ${f.to.toISOString()}::timestamptz`);
+  if (f.q) {
+    const tokens = searchText(f.q);
+    if (tokens) parts.push(sql`r.seq in (select seq from audit_contents where search @@ plainto_tsquery('simple', ${tokens}))`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+export type AuditListItem = {
+  seq: number;
+  id: string;
+  time: Date;
+  actorId: string | null;
+  actorName: string | null;
+  personaId: string | null;
+  personaVersion: number | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  modelProvider: string | null;
+  modelId: string | null;
+  finish: string | null;
+  verdict: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cost: string | null;
+  totalMs: number | null;
+  snippet: string | null;
+  erased: boolean;
+  flagged: boolean;
+};
+
+type ListRow = {
+  seq: string | number;
+  id: string;
+  time: string | Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  persona_id: string | null;
+  persona_version: number | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  model_provider: string | null;
+  model_id: string | null;
+  finish: string | null;
+  verdict: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost: string | null;
+  total_ms: number | null;
+  snippet: string | null;
+  erased: boolean;
+  flagged: boolean;
+};
+
+/** One page of model calls, newest first, with the cursor (a seq) for the next page. */
+export async function listAuditRecords(
+  db: DbOrTx,
+  q: ListAuditQuery,
+): Promise<{ items: AuditListItem[]; nextCursor: number | null }> {
+  const cursor = q.cursor ? sql` and r.seq < ${q.cursor}` : sql``;
+  const rows = rowsOf<ListRow>(
+    await db.execute(sql`
+      select r.seq, r.id, r.time, r.actor_id, ua.name as actor_name, r.persona_id, r.persona_version, r.owner_id,
+             uo.name as owner_name, r.model_provider, r.model_id, r.finish, r.verdict, r.input_tokens, r.output_tokens,
+             r.cost::text as cost, r.total_ms, left(c.output, 240) as snippet, c.erased_at is not null as erased,
+             exists (select 1 from incidents i where i.audit_seq = r.seq) as flagged
+      from (select * from audit_records r where ${filterCondition(q)}${cursor} order by r.seq desc limit ${q.limit + 1}) r
+      left join audit_contents c on c.seq = r.seq
+      left join users ua on ua.id = r.actor_id
+      left join users uo on uo.id = r.owner_id
+      order by r.seq desc`),
+  );
+  const page = rows.slice(0, q.limit).map(toItem);
+  return { items: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.seq : null };
+}
+
+function toItem(r: ListRow): AuditListItem {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    time: new Date(r.time),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    personaId: r.persona_id,
+    personaVersion: r.persona_version === null ? null : Number(r.persona_version),
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    modelProvider: r.model_provider,
+    modelId: r.model_id,
+    finish: r.finish,
+    verdict: r.verdict,
+    inputTokens: r.input_tokens === null ? null : Number(r.input_tokens),
+    outputTokens: r.output_tokens === null ? null : Number(r.output_tokens),
+    cost: r.cost,
+    totalMs: r.total_ms === null ? null : Number(r.total_ms),
+    snippet: r.snippet,
+    erased: Boolean(r.erased),
+    flagged: Boolean(r.flagged),
+  };
+}
