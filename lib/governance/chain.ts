@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db, type DbOrTx, type Tx } from '@/db/client';
 import { appVersion } from './app-version';
-import { canonicalJson, GENESIS_HASH, recordHash } from './canonical';
+import { GENESIS_HASH } from './canonical';
+import { sealRecord } from './envelope';
 import type { AppendedRecord } from './types';
 
 /** Every envelope field except the four the chain assigns under the head lock (seq, time, prev_hash, app_version). */
@@ -20,8 +21,6 @@ export type PreparedRecord = {
   fields: RecordFields;
   content: { prompt: string | null; output: string | null; search: SQL | null } | null;
 };
-
-export const ENVELOPE_VERSION = 1;
 
 export function isTransaction(db: DbOrTx): db is Tx {
   return db instanceof PgTransaction;
@@ -55,10 +54,7 @@ export async function appendPrepared(tx: Tx, records: PreparedRecord[]): Promise
   let prev = head.hash;
   const rows = records.map((r) => {
     seq += 1;
-    const envelope = canonicalJson(
-      stripEmpty({ ...r.fields, v: ENVELOPE_VERSION, seq, time, prev_hash: prev, app_version: version }),
-    );
-    const hash = recordHash(prev, envelope);
+    const { envelope, hash } = sealRecord(r.fields, { seq, time, prevHash: prev, appVersion: version });
     prev = hash;
     return { seq, envelope, hash, record: r };
   });
@@ -82,13 +78,6 @@ export async function appendPrepared(tx: Tx, records: PreparedRecord[]): Promise
     with r as (insert into audit_records (envelope, hash) values ${recordValues})${contentCte}
     update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
   return rows.map((r) => ({ seq: r.seq, id: String(r.record.fields.id), hash: r.hash, time }));
-}
-
-/** Null and undefined fields are left out of the envelope: absent and null read the same from the columns. */
-function stripEmpty(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
-  return out;
 }
 
 type Waiter = { record: PreparedRecord; resolve: (r: AppendedRecord) => void; reject: (e: unknown) => void };
