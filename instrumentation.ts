@@ -2,6 +2,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { getDb } = await import('./db/client');
-    await getDb();
+    const db = await getDb();
+    // Close model calls a killed process left open, before this one starts any.
+    const { governanceStartup } = await import('./lib/governance/startup');
+    const closed = await governanceStartup(db);
+    if (closed.length) console.log(`audit: closed ${closed.length} unfinished model call(s) left by a stopped process`);
   }
 }

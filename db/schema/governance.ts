@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -16,26 +16,15 @@ import {
 import { users } from './accounts';
 
 /*
- * The audit chain. A record's only written columns are `envelope` (the canonical JSON, RFC 8785, of the record —
- * exactly the bytes the chain hashes) and `hash`. Every other column is GENERATED from the envelope, so what the
- * review pages filter on can never drift from what the hash covers. UPDATE, DELETE and TRUNCATE are refused by
- * triggers (migration governance_sql). Persona, owner and chat ids are plain uuids on purpose: records outlive the
- * rows they describe, and an append-only table cannot follow an ON DELETE.
+ * The audit chain. A record is written as two values: `envelope` (the canonical JSON, RFC 8785, of the record —
+ * exactly the bytes the chain hashes) and `hash`. A BEFORE INSERT trigger (migration governance_sql) fills every
+ * other column from the envelope, parsing it once, so what the review pages filter on is what the hash covers; and
+ * UPDATE, DELETE and TRUNCATE are refused. (Generated columns would say the same, but PostgreSQL re-parses the
+ * JSON for each of them: five times slower appends.) Persona, owner and chat ids are plain uuids on purpose:
+ * records outlive the rows they describe, and an append-only table cannot follow an ON DELETE.
  */
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-const field = (name: string): SQL => sql.raw(`((envelope::jsonb) ->> '${name}')`);
-const typed = (name: string, type: string): SQL => sql.raw(`(((envelope::jsonb) ->> '${name}')::${type})`);
-// `time` is an ISO-8601 UTC string (toISOString). Casting text to timestamptz is not immutable (it reads DateStyle
-// and TimeZone), which generated columns forbid; building it from its fixed-width parts is.
-const isoTime = (name: string): SQL => {
-  const part = (from: number, len: number, type: string) => `substr((envelope::jsonb) ->> '${name}', ${from}, ${len})::${type}`;
-  return sql.raw(
-    `timezone('UTC', make_timestamp(${part(1, 4, 'int')}, ${part(6, 2, 'int')}, ${part(9, 2, 'int')}, ` +
-      `${part(12, 2, 'int')}, ${part(15, 2, 'int')}, ${part(18, 6, 'float8')}))`,
-  );
-};
 
 const generationEnd = sql`kind = 'generation.end'`;
 
@@ -44,31 +33,31 @@ export const auditRecords = pgTable(
   {
     envelope: text('envelope').notNull(),
     hash: text('hash').notNull(),
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAs(typed('seq', 'bigint')),
-    id: uuid('id').notNull().generatedAlwaysAs(typed('id', 'uuid')),
-    kind: text('kind').notNull().generatedAlwaysAs(field('kind')),
-    time: timestamp('time', { withTimezone: true }).notNull().generatedAlwaysAs(isoTime('time')),
-    actorId: uuid('actor_id').generatedAlwaysAs(typed('actor_id', 'uuid')),
-    personaId: uuid('persona_id').generatedAlwaysAs(typed('persona_id', 'uuid')),
-    personaVersion: integer('persona_version').generatedAlwaysAs(typed('persona_version', 'int')),
-    ownerId: uuid('owner_id').generatedAlwaysAs(typed('owner_id', 'uuid')),
-    chatId: uuid('chat_id').generatedAlwaysAs(typed('chat_id', 'uuid')),
-    messageId: uuid('message_id').generatedAlwaysAs(typed('message_id', 'uuid')),
-    modelProvider: text('model_provider').generatedAlwaysAs(field('model_provider')),
-    modelId: text('model_id').generatedAlwaysAs(field('model_id')),
-    inputTokens: integer('input_tokens').generatedAlwaysAs(sql.raw(`(((envelope::jsonb) -> 'usage' ->> 'input_tokens')::int)`)),
-    outputTokens: integer('output_tokens').generatedAlwaysAs(sql.raw(`(((envelope::jsonb) -> 'usage' ->> 'output_tokens')::int)`)),
-    cost: numeric('cost', { precision: 18, scale: 8 }).generatedAlwaysAs(typed('cost', 'numeric')),
-    ttftMs: integer('ttft_ms').generatedAlwaysAs(typed('ttft_ms', 'int')),
-    totalMs: integer('total_ms').generatedAlwaysAs(typed('total_ms', 'int')),
-    finish: text('finish').generatedAlwaysAs(field('finish')),
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    time: timestamp('time', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    personaId: uuid('persona_id'),
+    personaVersion: integer('persona_version'),
+    ownerId: uuid('owner_id'),
+    chatId: uuid('chat_id'),
+    messageId: uuid('message_id'),
+    modelProvider: text('model_provider'),
+    modelId: text('model_id'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    cost: numeric('cost', { precision: 18, scale: 8 }),
+    ttftMs: integer('ttft_ms'),
+    totalMs: integer('total_ms'),
+    finish: text('finish'),
     // The strongest policy action over the call (allow | flag | redact | block); the full verdicts stay in the envelope.
-    verdict: text('verdict').generatedAlwaysAs(field('verdict')),
-    policyVersion: text('policy_version').generatedAlwaysAs(field('policy_version')),
-    requestId: text('request_id').generatedAlwaysAs(field('request_id')),
-    completesSeq: bigint('completes_seq', { mode: 'number' }).generatedAlwaysAs(typed('completes_seq', 'bigint')),
-    contentHash: text('content_hash').generatedAlwaysAs(field('content_hash')),
-    prevHash: text('prev_hash').notNull().generatedAlwaysAs(field('prev_hash')),
+    verdict: text('verdict'),
+    policyVersion: text('policy_version'),
+    requestId: text('request_id'),
+    completesSeq: bigint('completes_seq', { mode: 'number' }),
+    contentHash: text('content_hash'),
+    prevHash: text('prev_hash').notNull(),
   },
   (t) => [
     uniqueIndex('audit_records_id_key').on(t.id),
