@@ -94,77 +94,100 @@ const verdictOf = (i: number) => (i % 200 === 0 ? 'block' : i % 67 === 0 ? 'reda
 const DAY = 86_400_000;
 const t0 = Date.now() - 90 * DAY;
 
-/** Appends records in large batches through the same sealRecord the app uses: one head update per batch. */
-async function generate(total: number): Promise<void> {
-  const [head] = rowsOf<{ seq: string; hash: string }>(await db.execute(sql`select seq, hash from audit_head where id = 1`));
-  let seq = Number(head!.seq);
-  let prev = head!.hash;
+// The generated texts repeat; segmenting each once keeps the load bound by the database, not by Intl.Segmenter.
+const searchCache = new Map<string, string>();
+const searchFor = (text: string) => searchCache.get(text) ?? searchCache.set(text, searchText(text)).get(text)!;
+
+type Batch = { envelopes: string[]; hashes: string[]; seqs: number[]; prompts: (string | null)[]; outputs: (string | null)[]; search: string[] };
+
+/** Seals `count` records (start/end pairs) after the given chain position, with the app's own sealRecord. */
+function sealBatch(count: number, at: { seq: number; prev: string; done: number; total: number }): Batch {
+  const b: Batch = { envelopes: [], hashes: [], seqs: [], prompts: [], outputs: [], search: [] };
   const version = appVersion();
-  const BATCH = 5000;
-  for (let done = 0; done < total; ) {
-    const envelopes: string[] = [];
-    const hashes: string[] = [];
-    const cSeq: number[] = [];
-    const cPrompt: (string | null)[] = [];
-    const cOutput: (string | null)[] = [];
-    const cSearch: string[] = [];
-    for (let k = 0; k < BATCH && done < total; k += 2, done += 2) {
-      const call = seq / 2;
-      const persona = Math.floor(Math.random() * personas.length);
-      const ids = {
-        actor_id: pick(users, Math.floor(Math.random() * users.length)),
-        persona_id: personas[persona],
-        persona_version: 1 + (Math.floor(call) % 5),
-        owner_id: owners[persona % owners.length],
-        chat_id: randomUUID(),
-        message_id: randomUUID(),
-        model_provider: 'bench',
-        model_id: pick(models, persona),
-      };
-      const time = new Date(t0 + Math.floor((done / total) * 90 * DAY)).toISOString();
-      const word = pick(words, Math.floor(Math.random() * words.length));
-      const prompt = canonicalJson([{ role: 'user', content: `Tell me about the ${word}` }]);
-      const startSeq = seq + 1;
-      const start = sealRecord(
-        { ...ids, id: randomUUID(), kind: 'generation.start', settings: { temperature: 0.7 }, verdict: 'allow', content_hash: contentHash(prompt, null) },
-        { seq: startSeq, time, prevHash: prev, appVersion: version },
-      );
-      const out = `${word}: ${output}`;
-      const end = sealRecord(
-        {
-          ...ids,
-          id: randomUUID(),
-          kind: 'generation.end',
-          completes_seq: startSeq,
-          finish: 'stop',
-          usage: { input_tokens: 40, output_tokens: 80 },
-          cost: 0.00012,
-          ttft_ms: 120,
-          total_ms: 900,
-          verdict: verdictOf(startSeq),
-          policy_version: 'bench',
-          content_hash: contentHash(null, out),
-        },
-        { seq: startSeq + 1, time, prevHash: start.hash, appVersion: version },
-      );
-      envelopes.push(start.envelope, end.envelope);
-      hashes.push(start.hash, end.hash);
-      cSeq.push(startSeq, startSeq + 1);
-      cPrompt.push(prompt, null);
-      cOutput.push(null, out);
-      const tokens = searchText(`Tell me about the ${word}`);
-      cSearch.push(tokens, `${searchText(out)} ${tokens}`);
-      seq = startSeq + 1;
-      prev = end.hash;
-    }
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into audit_records (envelope, hash) select * from unnest(${sql.param(envelopes)}::text[], ${sql.param(hashes)}::text[])`);
-      await tx.execute(sql`
-        insert into audit_contents (seq, prompt, output, search)
-        select s, p, o, to_tsvector('simple', w) from unnest(${sql.param(cSeq)}::bigint[], ${sql.param(cPrompt)}::text[], ${sql.param(cOutput)}::text[], ${sql.param(cSearch)}::text[]) as u(s, p, o, w)`);
-      await tx.execute(sql`update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
-    });
+  for (let k = 0; k < count; k += 2) {
+    const persona = Math.floor(Math.random() * personas.length);
+    const ids = {
+      actor_id: pick(users, Math.floor(Math.random() * users.length)),
+      persona_id: personas[persona],
+      persona_version: 1 + (Math.floor(at.seq / 2) % 5),
+      owner_id: owners[persona % owners.length],
+      chat_id: randomUUID(),
+      message_id: randomUUID(),
+      model_provider: 'bench',
+      model_id: pick(models, persona),
+    };
+    const time = new Date(t0 + Math.floor(((at.done + k) / at.total) * 90 * DAY)).toISOString();
+    const word = pick(words, Math.floor(Math.random() * words.length));
+    const prompt = canonicalJson([{ role: 'user', content: `Tell me about the ${word}` }]);
+    const startSeq = at.seq + 1;
+    const start = sealRecord(
+      { ...ids, id: randomUUID(), kind: 'generation.start', settings: { temperature: 0.7 }, verdict: 'allow', content_hash: contentHash(prompt, null) },
+      { seq: startSeq, time, prevHash: at.prev, appVersion: version },
+    );
+    const out = `${word}: ${output}`;
+    const end = sealRecord(
+      {
+        ...ids,
+        id: randomUUID(),
+        kind: 'generation.end',
+        completes_seq: startSeq,
+        finish: 'stop',
+        usage: { input_tokens: 40, output_tokens: 80 },
+        cost: 0.00012,
+        ttft_ms: 120,
+        total_ms: 900,
+        verdict: verdictOf(startSeq),
+        policy_version: 'bench',
+        content_hash: contentHash(null, out),
+      },
+      { seq: startSeq + 1, time, prevHash: start.hash, appVersion: version },
+    );
+    const tokens = searchFor(`Tell me about the ${word}`);
+    b.envelopes.push(start.envelope, end.envelope);
+    b.hashes.push(start.hash, end.hash);
+    b.seqs.push(startSeq, startSeq + 1);
+    b.prompts.push(prompt, null);
+    b.outputs.push(null, out);
+    b.search.push(tokens, `${searchFor(out)} ${tokens}`);
+    at.seq = startSeq + 1;
+    at.prev = end.hash;
   }
+  at.done += count;
+  return b;
+}
+
+async function insertBatch(b: Batch, head: { seq: number; prev: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into audit_records (envelope, hash) select * from unnest(${sql.param(b.envelopes)}::text[], ${sql.param(b.hashes)}::text[])`);
+    await tx.execute(sql`
+      insert into audit_contents (seq, prompt, output, search)
+      select s, p, o, to_tsvector('simple', w)
+      from unnest(${sql.param(b.seqs)}::bigint[], ${sql.param(b.prompts)}::text[], ${sql.param(b.outputs)}::text[], ${sql.param(b.search)}::text[]) as u(s, p, o, w)`);
+    await tx.execute(sql`update audit_head set seq = ${head.seq}, hash = ${head.prev} where id = 1`);
+  });
+}
+
+/**
+ * Bulk-loads records the way a restore would: secondary indexes dropped, rows appended in large batches (sealed
+ * by the app's own code while the previous batch is being inserted), indexes rebuilt at the end. The insert
+ * trigger still derives every column from the envelope, so the rows are exactly what appends produce.
+ */
+async function generate(total: number): Promise<void> {
+  const indexes = rowsOf<{ indexname: string; indexdef: string }>(
+    await db.execute(sql`select indexname, indexdef from pg_indexes where tablename in ('audit_records', 'audit_contents') and indexname not like '%pkey'`),
+  );
+  for (const i of indexes) await db.execute(sql.raw(`drop index "${i.indexname}"`));
+  const [head] = rowsOf<{ seq: string; hash: string }>(await db.execute(sql`select seq, hash from audit_head where id = 1`));
+  const at = { seq: Number(head!.seq), prev: head!.hash, done: 0, total };
+  const BATCH = 10_000;
+  let inflight: Promise<void> = Promise.resolve();
+  while (at.done < total) {
+    const batch = sealBatch(Math.min(BATCH, total - at.done), at);
+    await inflight;
+    inflight = insertBatch(batch, { seq: at.seq, prev: at.prev });
+  }
+  await inflight;
+  for (const i of indexes) await db.execute(sql.raw(i.indexdef));
 }
 
 const existing = Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*) as n from audit_records`))[0]!.n);

@@ -1,13 +1,20 @@
 import { desc, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import { auditVerifications } from '@/db/schema';
-import { canonicalJson, contentBytes, GENESIS_HASH, recordHash, sha256Hex } from './canonical';
+import { canonicalJson, GENESIS_HASH, recordHash, sha256Hex } from './canonical';
 
 export type BreakReason = 'seq_gap' | 'prev_mismatch' | 'hash_mismatch' | 'content_mismatch' | 'head_mismatch';
 export type ChainBreak = { seq: number; reason: BreakReason; detail: string };
 
-/** What verification knows about a record's content: none attached, erased, or the canonical bytes to hash. */
-export type ContentState = { state: 'none' } | { state: 'erased' } | { state: 'present'; bytes: string };
+/**
+ * What verification knows about a record's content: none attached, erased, the canonical bytes to hash, or —
+ * from the database — their SHA-256 already taken there, so prompts of many kilobytes need not cross the wire.
+ */
+export type ContentState =
+  | { state: 'none' }
+  | { state: 'erased' }
+  | { state: 'present'; bytes: string }
+  | { state: 'hashed'; sha256: string };
 
 /** One record as verification sees it: the exact stored envelope bytes, the stored hash, and its content. */
 export type ChainItem = { envelope: string; hash: string; content: ContentState };
@@ -83,22 +90,23 @@ export class ChainVerifier {
       return null;
     }
     if (content.state === 'none') return { seq, reason: 'content_mismatch', detail: 'content is missing (not erased)' };
-    if (sha256Hex(content.bytes) !== expectedHash) {
+    const actual = content.state === 'hashed' ? content.sha256 : sha256Hex(content.bytes);
+    if (actual !== expectedHash) {
       return { seq, reason: 'content_mismatch', detail: 'content does not match the record’s content_hash' };
     }
     return null;
   }
 }
 
-type DbRow = {
-  seq: string | number;
-  envelope: string;
-  hash: string;
-  prompt: string | null;
-  output: string | null;
-  erased: boolean | null;
-  has_content: boolean;
-};
+type DbRow = { seq: string | number; envelope: string; hash: string; content: string | null };
+
+/**
+ * SHA-256 of the stored content's canonical bytes, computed by the database: the same bytes as contentBytes()
+ * builds — to_json() escapes a string exactly as JSON.stringify does (a test holds this true) and the prompt is
+ * stored canonical. 'erased' for erased content, null when the record has none.
+ */
+const contentShaSql = sql.raw(`case when c.seq is null then null when c.erased_at is not null then 'erased' else
+  encode(sha256(convert_to('{"output":' || coalesce(to_json(c.output)::text, 'null') || ',"prompt":' || coalesce(c.prompt, 'null') || '}', 'UTF8')), 'hex') end`);
 
 /**
  * Verifies the chain in the database from genesis up to the head as it was when verification began, in seq-ordered
@@ -114,7 +122,7 @@ export async function verifyDatabase(db: Db, opts: { batchSize?: number } = {}):
   const fetch = async (after: number) =>
     rowsOf<DbRow>(
       await db.execute(sql`
-        select r.seq, r.envelope, r.hash, c.prompt, c.output, c.erased_at is not null as erased, c.seq is not null as has_content
+        select r.seq, r.envelope, r.hash, ${contentShaSql} as content
         from audit_records r left join audit_contents c on c.seq = r.seq
         where r.seq > ${after} and r.seq <= ${headSeq}
         order by r.seq limit ${batchSize}`),
@@ -157,9 +165,9 @@ export async function verifyDatabase(db: Db, opts: { batchSize?: number } = {}):
 }
 
 function dbContent(row: DbRow): ContentState {
-  if (!row.has_content) return { state: 'none' };
-  if (row.erased) return { state: 'erased' };
-  return { state: 'present', bytes: contentBytes(row.prompt, row.output) };
+  if (row.content === null) return { state: 'none' };
+  if (row.content === 'erased') return { state: 'erased' };
+  return { state: 'hashed', sha256: row.content };
 }
 
 /** One line of a JSONL export (see export.ts): a header first, then one line per record. */

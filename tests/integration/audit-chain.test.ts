@@ -67,6 +67,15 @@ describe('the audit chain', () => {
     expect(result).toMatchObject({ ok: true, checked: 2, lastSeq: 2 });
   });
 
+  it('hashes content in the database exactly as the app does, whatever the characters', async () => {
+    const tricky = 'q"uote\\ back\nline\ttab \u0001\u001f\u007f \u2028\u2029 </script> 😀 中文 é';
+    const start = await startGeneration(db, generationInput({ prompt: [{ role: 'user', content: tricky }] }));
+    await completeGeneration(db, start, { output: tricky, finish: 'stop' });
+    expect(await verifyDatabase(db)).toMatchObject({ ok: true, checked: 2 });
+    await db.execute(sql`update audit_contents set prompt = null, output = null, search = null, erased_at = now(), erased_reason = 'x' where seq = ${start.seq}`);
+    expect(await verifyDatabase(db)).toMatchObject({ ok: true, contentErased: 1 });
+  });
+
   it('commits an event with the caller’s change and rolls it back with it', async () => {
     const personaId = randomUUID();
     await db

@@ -13,10 +13,10 @@ describe('canonical hashing', () => {
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
   });
 
-  it('hashes prev_hash bytes followed by the record bytes', () => {
+  it('hashes the previous hash (hex, as stored) followed by the record bytes', () => {
     const prev = 'ab'.repeat(32);
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from(prev, 'hex'), Buffer.from('{"a":1}')])).digest('hex');
-    expect(recordHash(prev, '{"a":1}')).toBe(expected);
+    const expected = createHash('sha256').update(`${prev}{"a":1,"t":"中"}`, 'utf8').digest('hex');
+    expect(recordHash(prev, '{"a":1,"t":"中"}')).toBe(expected);
   });
 
   it('builds content bytes from stored text exactly as canonical JSON of {prompt, output}', () => {
