@@ -4,7 +4,7 @@ import { rowsOf, type Db } from '@/db/client';
 import { audit } from './audit';
 import { GENESIS_HASH } from './canonical';
 import { aigcLabel } from './labels';
-import { filterCondition, isEmptyFilter, type AuditFilter } from './queries';
+import { filterCondition, filterJson, isEmptyFilter, type AuditFilter } from './queries';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -35,7 +35,7 @@ export async function exportAudit(
     action: 'audit.exported',
     actorId: opts.actorId,
     requestId: opts.requestId,
-    data: { format: opts.format, filter: filter ? jsonFilter(filter) : undefined },
+    data: { format: opts.format, filter: filter ? filterJson(filter) : undefined },
   });
   const batches = filter ? filteredBatches(db, filter, event.seq) : chainBatches(db, event.seq);
   return opts.format === 'jsonl' ? jsonl(batches, filter) : csv(batches);
@@ -84,7 +84,7 @@ async function* jsonl(batches: AsyncGenerator<Row[]>, filter: AuditFilter | null
     complete: !filter,
     start: { seq: 0, hash: GENESIS_HASH },
     exported_at: new Date().toISOString(),
-    filter: filter ? jsonFilter(filter) : null,
+    filter: filter ? filterJson(filter) : null,
   };
   yield JSON.stringify(header) + '\n';
   for await (const rows of batches) {
@@ -161,12 +161,4 @@ function spreadsheetSafe(text: string | null): string {
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, o[k]]));
-}
-
-function jsonFilter(f: AuditFilter): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(f)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
-  );
 }

@@ -27,8 +27,29 @@ export const listAuditQuerySchema = auditFilterSchema.extend({
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
+/**
+ * Reads a query string leniently for pages: a filter that does not parse is dropped (and reported) rather than
+ * failing the whole page.
+ */
+export function parseListQuery(params: Record<string, string | undefined>): { query: ListAuditQuery; invalid: string[] } {
+  const first = listAuditQuerySchema.safeParse(params);
+  if (first.success) return { query: first.data, invalid: [] };
+  const invalid = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
+  const kept = Object.fromEntries(Object.entries(params).filter(([k]) => !invalid.includes(k)));
+  return { query: listAuditQuerySchema.parse(kept), invalid };
+}
+
+/** The filter as plain JSON (dates as ISO strings), for audit records and export headers. */
+export function filterJson(f: AuditFilter): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([k, v]) => v !== undefined && k in auditFilterSchema.shape)
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
+}
+
 export function isEmptyFilter(f: AuditFilter | null | undefined): boolean {
-  return !f || Object.values(f).every((v) => v === undefined);
+  return !f || Object.keys(filterJson(f)).length === 0;
 }
 
 /**
