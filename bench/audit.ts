@@ -20,18 +20,23 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-// A scratch database, so the benchmark never touches a real audit log.
+// A scratch database, so the benchmark never touches a real audit log. BENCH_AUDIT_REUSE=1 keeps it between runs
+// (and skips the append part), to iterate on the million-record queries without generating them again.
+const reuse = process.env.BENCH_AUDIT_REUSE === '1';
 let dropScratch = async () => {};
 if (process.env.DATABASE_URL) {
   const url = new URL(process.env.DATABASE_URL);
   const name = `${url.pathname.slice(1) || 'persona'}_bench`;
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
+  const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  if (!reuse || !exists) {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}"`);
+  }
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   dropScratch = async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    if (!reuse) await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   };
 } else {
@@ -65,12 +70,12 @@ async function throughput(writers: number, total: number, op: (i: number) => Pro
 }
 
 // --- appends ---------------------------------------------------------------------------------------------------
-await db.execute(sql`create table bench_plain (id uuid primary key, body text not null, output text)`);
+await db.execute(sql`create table if not exists bench_plain (id uuid primary key, body text not null, output text)`);
 const actor = randomUUID();
 const event = (i: number) =>
   ({ action: 'audit.viewed', actorId: actor, data: { seq: i }, content: { output } }) as const;
 
-for (const writers of [1, 8, 32]) {
+for (const writers of reuse ? [] : [1, 8, 32]) {
   const n = Math.max(writers * 20, Math.round(APPENDS * (writers === 1 ? 0.5 : 1)));
   const plain = await throughput(writers, n, () =>
     db.transaction((tx) =>
@@ -199,7 +204,7 @@ const total = Number(rowsOf<{ n: string }>(await db.execute(sql`select count(*) 
 report('audit.generate', (total - existing) / genSeconds, 'records/s');
 
 // A thousand flagged records, for the "flagged" filter.
-await db.execute(sql`
+if (!reuse) await db.execute(sql`
   insert into incidents (audit_seq, reason, assignee_id, persona_id)
   select seq, 'bench', owner_id, persona_id from audit_records where kind = 'generation.end' and seq % 997 = 0 limit 1000`);
 
@@ -210,7 +215,7 @@ for (let after = 0; ; ) {
   const rows = rowsOf<{ seq: string }>(
     await db.execute(sql`
       select r.seq, r.envelope, r.hash, c.prompt, c.output, c.erased_at is not null as erased from audit_records r
-      left join audit_contents c on c.seq = r.seq where r.seq > ${after} order by r.seq limit 5000`),
+      left join audit_contents c on c.seq = r.seq and c.seq > ${after} where r.seq > ${after} order by r.seq limit 5000`),
   );
   if (!rows.length) break;
   fetched += rows.length;

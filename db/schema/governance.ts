@@ -73,7 +73,7 @@ export const auditRecords = pgTable(
     index('audit_records_actor_idx').on(t.actorId, t.seq),
     index('audit_list_model_idx').on(t.modelId, t.seq).where(generationEnd),
     index('audit_list_verdict_idx').on(t.verdict, t.seq).where(sql`kind = 'generation.end' and verdict <> 'allow'`),
-    index('audit_list_time_idx').on(t.time).where(generationEnd),
+    index('audit_list_time_idx').on(t.time, t.seq).where(generationEnd),
     index('audit_records_chat_idx').on(t.chatId, t.seq),
   ],
 );
@@ -101,11 +101,13 @@ export const auditContents = pgTable(
   ],
 );
 
-// The chain head: one row, locked FOR UPDATE by every append in the appending transaction.
+// The chain head: one row, locked FOR UPDATE by every append in the appending transaction. `time` is the last
+// record's time: a record's time is never earlier, so time order is chain order and a time range is a seq range.
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  time: timestamp('time', { withTimezone: true }),
 });
 
 // Model calls started but not yet completed, with the process that runs them, so that start-up can close the

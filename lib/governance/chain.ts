@@ -26,15 +26,15 @@ export function isTransaction(db: DbOrTx): db is Tx {
   return db instanceof PgTransaction;
 }
 
-type Head = { seq: number; hash: string };
+type Head = { seq: number; hash: string; time: number };
 
 /** Locks the chain head for the rest of the caller's transaction. Recreates the genesis row if it is missing. */
 async function lockHead(tx: Tx): Promise<Head> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const [row] = rowsOf<{ seq: string | number; hash: string }>(
-      await tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
+    const [row] = rowsOf<{ seq: string | number; hash: string; time: string | Date | null }>(
+      await tx.execute(sql`select seq, hash, time from audit_head where id = 1 for update`),
     );
-    if (row) return { seq: Number(row.seq), hash: row.hash };
+    if (row) return { seq: Number(row.seq), hash: row.hash, time: row.time ? new Date(row.time).getTime() : 0 };
     await tx.execute(sql`insert into audit_head (id, seq, hash) values (1, 0, ${GENESIS_HASH}) on conflict do nothing`);
   }
   throw new Error('audit_head is missing');
@@ -48,7 +48,8 @@ async function lockHead(tx: Tx): Promise<Head> {
 export async function appendPrepared(tx: Tx, records: PreparedRecord[]): Promise<AppendedRecord[]> {
   if (!records.length) return [];
   const head = await lockHead(tx);
-  const time = new Date().toISOString();
+  // Never earlier than the record before, whatever this instance's clock says: chain order is time order.
+  const time = new Date(Math.max(Date.now(), head.time)).toISOString();
   const version = appVersion();
   let seq = head.seq;
   let prev = head.hash;
@@ -76,7 +77,7 @@ export async function appendPrepared(tx: Tx, records: PreparedRecord[]): Promise
     : sql``;
   await tx.execute(sql`
     with r as (insert into audit_records (envelope, hash) values ${recordValues})${contentCte}
-    update audit_head set seq = ${seq}, hash = ${prev} where id = 1`);
+    update audit_head set seq = ${seq}, hash = ${prev}, time = ${time}::timestamptz where id = 1`);
   return rows.map((r) => ({ seq: r.seq, id: String(r.record.fields.id), hash: r.hash, time }));
 }
 

@@ -47,7 +47,7 @@ async function* chainBatches(db: Db, throughSeq: number): AsyncGenerator<Row[]> 
     const rows = rowsOf<Row>(
       await db.execute(sql`
         select r.seq, r.envelope, r.hash, c.prompt, c.output, c.seq is not null as has_content, c.erased_at, c.erased_reason
-        from audit_records r left join audit_contents c on c.seq = r.seq
+        from audit_records r left join audit_contents c on c.seq = r.seq and c.seq > ${after} and c.seq <= ${throughSeq}
         where r.seq > ${after} and r.seq <= ${throughSeq} order by r.seq limit ${BATCH}`),
     );
     if (!rows.length) return;

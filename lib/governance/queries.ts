@@ -65,8 +65,18 @@ export function filterCondition(f: AuditFilter): SQL {
   if (f.model) parts.push(sql`r.model_id = ${f.model}`);
   if (f.verdict) parts.push(f.verdict === 'allow' ? sql`r.verdict = 'allow'` : sql`r.verdict = ${f.verdict} and r.verdict <> 'allow'`);
   if (f.flagged) parts.push(sql`r.seq in (select audit_seq from incidents)`);
-  if (f.from) parts.push(sql`r.time >= ${f.from.toISOString()}::timestamptz`);
-  if (f.to) parts.push(sql`r.time < ${f.to.toISOString()}::timestamptz`);
+  // Time never decreases along the chain, so a time range is a seq range: find its ends through the time index
+  // and let the seq index do the rest (the planner cannot know the two are correlated).
+  if (f.from) {
+    const from = sql`${f.from.toISOString()}::timestamptz`;
+    parts.push(sql`r.time >= ${from} and r.seq >= coalesce((select s.seq from audit_records s
+      where s.kind = 'generation.end' and s.time >= ${from} order by s.time, s.seq limit 1), 9223372036854775807)`);
+  }
+  if (f.to) {
+    const to = sql`${f.to.toISOString()}::timestamptz`;
+    parts.push(sql`r.time < ${to} and r.seq <= coalesce((select s.seq from audit_records s
+      where s.kind = 'generation.end' and s.time < ${to} order by s.time desc, s.seq desc limit 1), 0)`);
+  }
   if (f.q) {
     const tokens = searchText(f.q);
     if (tokens) parts.push(sql`r.seq in (select seq from audit_contents where search @@ plainto_tsquery('simple', ${tokens}))`);

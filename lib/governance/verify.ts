@@ -123,7 +123,8 @@ export async function verifyDatabase(db: Db, opts: { batchSize?: number } = {}):
     rowsOf<DbRow>(
       await db.execute(sql`
         select r.seq, r.envelope, r.hash, ${contentShaSql} as content
-        from audit_records r left join audit_contents c on c.seq = r.seq
+        from audit_records r
+        left join audit_contents c on c.seq = r.seq and c.seq > ${after} and c.seq <= ${headSeq}
         where r.seq > ${after} and r.seq <= ${headSeq}
         order by r.seq limit ${batchSize}`),
     );
