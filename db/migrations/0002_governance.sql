@@ -10,7 +10,8 @@ CREATE TABLE "audit_contents" (
 CREATE TABLE "audit_head" (
 	"id" smallint PRIMARY KEY NOT NULL,
 	"seq" bigint NOT NULL,
-	"hash" text NOT NULL
+	"hash" text NOT NULL,
+	"time" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "audit_pending" (
@@ -92,7 +93,7 @@ CREATE INDEX "audit_list_owner_idx" ON "audit_records" USING btree ("owner_id","
 CREATE INDEX "audit_records_actor_idx" ON "audit_records" USING btree ("actor_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_list_model_idx" ON "audit_records" USING btree ("model_id","seq") WHERE kind = 'generation.end';--> statement-breakpoint
 CREATE INDEX "audit_list_verdict_idx" ON "audit_records" USING btree ("verdict","seq") WHERE kind = 'generation.end' and verdict <> 'allow';--> statement-breakpoint
-CREATE INDEX "audit_list_time_idx" ON "audit_records" USING btree ("time") WHERE kind = 'generation.end';--> statement-breakpoint
+CREATE INDEX "audit_list_time_idx" ON "audit_records" USING btree ("time","seq") WHERE kind = 'generation.end';--> statement-breakpoint
 CREATE INDEX "audit_records_chat_idx" ON "audit_records" USING btree ("chat_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_verifications_finished_idx" ON "audit_verifications" USING btree ("finished_at");--> statement-breakpoint
 CREATE INDEX "incidents_assignee_idx" ON "incidents" USING btree ("assignee_id","status","created_at");--> statement-breakpoint
