@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { audit } from '@/lib/governance/audit';
-import { filterJson, isEmptyFilter, listAuditRecords, parseListQuery } from '@/lib/governance/queries';
+import { auditedFilter, filterJson, isEmptyFilter, listAuditRecords, parseListQuery } from '@/lib/governance/queries';
 import { lastVerification } from '@/lib/governance/verify';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     getTranslations('audit'),
     listAuditRecords(db, query),
     lastVerification(db),
-    audit(db, { action: 'audit.viewed', actorId: user.id, data: { filter } }),
+    audit(db, { action: 'audit.viewed', actorId: user.id, ...auditedFilter(query) }),
   ]);
   const params = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
   const exportHref = (format: string) => `/api/audit/export?${new URLSearchParams([...params, ['format', format]])}`;

@@ -4,9 +4,18 @@ import { rowsOf, type Db } from '@/db/client';
 import { audit } from './audit';
 import { GENESIS_HASH } from './canonical';
 import { aigcLabel } from './labels';
-import { filterCondition, filterJson, isEmptyFilter, type AuditFilter } from './queries';
+import { auditedFilter, filterCondition, filterJson, isEmptyFilter, type AuditFilter } from './queries';
 
 export type ExportFormat = 'jsonl' | 'csv';
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function exportFilename(format: ExportFormat, at = new Date()): string {
+  return `persona-audit-${at.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.${format}`;
+}
 
 type Row = {
   seq: string | number;
@@ -31,11 +40,13 @@ export async function exportAudit(
   opts: { format: ExportFormat; filter?: AuditFilter | null; actorId: string | null; requestId?: string },
 ): Promise<AsyncGenerator<string>> {
   const filter = isEmptyFilter(opts.filter) ? null : opts.filter!;
+  const audited = filter ? auditedFilter(filter) : null;
   const event = await audit(db, {
     action: 'audit.exported',
     actorId: opts.actorId,
     requestId: opts.requestId,
-    data: { format: opts.format, filter: filter ? filterJson(filter) : undefined },
+    data: { format: opts.format, ...audited?.data },
+    content: audited?.content,
   });
   const batches = filter ? filteredBatches(db, filter, event.seq) : chainBatches(db, event.seq);
   return opts.format === 'jsonl' ? jsonl(batches, filter) : csv(batches);

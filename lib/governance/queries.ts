@@ -27,6 +27,10 @@ export const listAuditQuerySchema = auditFilterSchema.extend({
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 
+export const exportQuerySchema = auditFilterSchema.extend({
+  format: z.enum(['jsonl', 'csv'], { message: 'invalid_filter' }),
+});
+
 /**
  * Reads a query string leniently for pages: a filter that does not parse is dropped (and reported) rather than
  * failing the whole page.
@@ -46,6 +50,16 @@ export function filterJson(f: AuditFilter): Record<string, unknown> {
       .filter(([k, v]) => v !== undefined && k in auditFilterSchema.shape)
       .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
   );
+}
+
+/**
+ * A filter as an audit event carries it: the search text may be personal (a name, a phone number), so it goes in
+ * the erasable content, and the immutable record only says that there was one.
+ */
+export function auditedFilter(f: AuditFilter): { data: { filter: Record<string, unknown>; searched?: true }; content?: { prompt: { q: string } } } {
+  const { q, ...rest } = filterJson(f);
+  if (typeof q !== 'string' || !q) return { data: { filter: rest } };
+  return { data: { filter: rest, searched: true }, content: { prompt: { q } } };
 }
 
 export function isEmptyFilter(f: AuditFilter | null | undefined): boolean {

@@ -11,8 +11,8 @@ export type AuditEvents = {
   'memory.edited': { memoryId: string; subjectUserId: string };
   'memory.deleted': { memoryId: string; subjectUserId: string };
   'user.role.changed': { userId: string; from: string; to: string };
-  'audit.viewed': { seq?: number; filter?: Record<string, unknown> };
-  'audit.exported': { format: 'jsonl' | 'csv'; filter?: Record<string, unknown> };
+  'audit.viewed': { seq?: number; filter?: Record<string, unknown>; searched?: true };
+  'audit.exported': { format: 'jsonl' | 'csv'; filter?: Record<string, unknown>; searched?: true };
   'audit.flag.raised': { seq: number; incidentId: string };
   'audit.flag.resolved': { incidentId: string; seq: number; fixVersion?: number | null };
   'retention.changed': { days: number | null };

@@ -99,6 +99,17 @@ describe('export', () => {
     expect((await verifyExportLines(linesOf(text))).ok).toBe(true);
   });
 
+  it('keeps the search text of an export out of the immutable record, in erasable content', async () => {
+    await call(alice, persona, 'call 13800138000', 'ok');
+    await collect(await exportAudit(db, { format: 'jsonl', actorId: alice, filter: { q: '13800138000' } }));
+    const [event] = rowsOf<{ envelope: string; prompt: string | null }>(
+      await db.execute(sql`select r.envelope, c.prompt from audit_records r join audit_contents c on c.seq = r.seq where r.kind = 'event.audit.exported'`),
+    );
+    expect(event!.envelope).not.toContain('13800138000');
+    expect(JSON.parse(event!.envelope).data).toEqual({ format: 'jsonl', filter: {}, searched: true });
+    expect(JSON.parse(event!.prompt!)).toEqual({ q: '13800138000' });
+  });
+
   it('exports CSV with a header, the output and the AIGC label, and records the export', async () => {
     await call(alice, persona, 'one', '=SUM(A1)');
     const text = await collect(await exportAudit(db, { format: 'csv', actorId: alice }));
