@@ -122,6 +122,21 @@ describe('the audit chain', () => {
     expect(await verifyDatabase(db)).toMatchObject({ ok: true, contentErased: 1 });
   });
 
+  it('reports tampering done around the triggers: a changed byte, a removed record, a removed tail', async () => {
+    for (let i = 0; i < 6; i++) await audit(db, { action: 'audit.viewed', actorId: ids.user, data: { seq: i } });
+    const tamper = (statement: ReturnType<typeof sql>) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(statement);
+      });
+    await tamper(sql`update audit_records set envelope = replace(envelope, '"seq":2}', '"seq":3}') where seq = 3`);
+    expect(await verifyDatabase(db)).toMatchObject({ ok: false, break: { seq: 3, reason: 'hash_mismatch' } });
+    await tamper(sql`delete from audit_records where seq = 3`);
+    expect(await verifyDatabase(db)).toMatchObject({ ok: false, checked: 2, break: { seq: 4, reason: 'seq_gap' } });
+    await tamper(sql`delete from audit_records where seq >= 3`);
+    expect(await verifyDatabase(db)).toMatchObject({ ok: false, break: { seq: 6, reason: 'head_mismatch' } });
+  });
+
   it('closes calls left open by a process that died, as unfinished, and leaves its own open', async () => {
     const orphan = await startGeneration(db, generationInput());
     const mine = await startGeneration(db, generationInput());
