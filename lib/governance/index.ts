@@ -16,6 +16,24 @@ export { estimateCost, readPrices, type PriceTable } from './settings';
 export { exportAudit, type ExportFormat } from './export';
 export { eraseUserContent, getRetentionDays, purgeExpiredContent, setRetentionDays } from './retention';
 export { lastVerification, saveVerification, verifyDatabase, verifyExportLines, type VerifyResult } from './verify';
-export { auditFilterSchema, listAuditQuerySchema, listAuditRecords, type AuditFilter, type AuditListItem } from './queries';
+export {
+  auditFilterSchema,
+  exportQuerySchema,
+  listAuditQuerySchema,
+  listAuditRecords,
+  parseListQuery,
+  type AuditFilter,
+  type AuditListItem,
+} from './queries';
+export { getAuditCallForViewerOrThrow, type AuditCallView, type AuditRecordView } from './records';
+export {
+  flagBodySchema,
+  listIncidentsForAssignee,
+  listIncidentsForRecord,
+  raiseIncident,
+  resolveBodySchema,
+  resolveIncident,
+  type Incident,
+} from './incidents';
 export { governanceStartup } from './startup';
 export * from './policies';
