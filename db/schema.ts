@@ -2,3 +2,5 @@
 export * from './schema/accounts';
 export * from './schema/chat';
 export * from './schema/governance';
+export * from './schema/memory';
+export * from './schema/personas';

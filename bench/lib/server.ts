@@ -13,7 +13,10 @@ export type RunningServer = { url: string; proc: ChildProcess; stop: () => Promi
 
 /** Starts `next start` with the given environment and waits until /api/health answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const proc = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Node itself runs Next (no npx in between), so the process group is just the server; BENCH_NODE_ARGS can add
+  // flags such as --cpu-prof for profiling.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, AUTH_SECRET: "bench-secret-0123456789abcdef", ...env, NODE_ENV: "production" } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

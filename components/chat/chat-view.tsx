@@ -93,7 +93,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
 
   function send(text: string) {
     const parentId = messages.at(-1)?.id ?? null;
-    void sendMessage({ text }, { body: { action: 'send', chatId, parentId } });
+    void sendMessage({ text }, { body: { action: 'send', chatId, parentId, text } });
   }
 
   function regenerateReply(id: string) {
@@ -103,7 +103,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
   function edit(id: string, text: string) {
     const index = messages.findIndex((m) => m.id === id);
     setMessages(messages.slice(0, Math.max(0, index)));
-    void sendMessage({ text }, { body: { action: 'edit', chatId, messageId: id } });
+    void sendMessage({ text }, { body: { action: 'edit', chatId, messageId: id, text } });
   }
 
   async function stopReply() {

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { Markdown } from './markdown';
+import { MarkdownOrText } from './lazy-markdown';
 
 export type BubbleMessage = {
   id: string;
@@ -87,7 +87,7 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
         ) : mine ? (
           <p className="whitespace-pre-wrap text-sm">{message.text}</p>
         ) : message.text ? (
-          <Markdown text={message.text} />
+          <MarkdownOrText text={message.text} />
         ) : streaming ? (
           <span role="status" aria-label={t('typing')} className="inline-flex gap-1 py-1">
             <span className="h-2 w-2 animate-bounce rounded-full bg-slate-400" />
@@ -180,3 +180,4 @@ function errorKey(code: string | undefined, status: string | undefined): string 
   if (status === 'interrupted' && !code) return 'interrupted';
   return code && knownErrors.includes(code) ? code : 'generic';
 }
+

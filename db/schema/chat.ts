@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { personas } from './personas';
 
 export const messageRoleEnum = pgEnum('message_role', ['user', 'assistant']);
 export const messageStatusEnum = pgEnum('message_status', [
@@ -19,7 +20,9 @@ export const chats = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    personaId: uuid('persona_id').notNull(),
+    personaId: uuid('persona_id')
+      .notNull()
+      .references(() => personas.id),
     title: text('title').notNull(),
     // The leaf of the branch the user last looked at, so a reload shows the same branch.
     activeLeafId: uuid('active_leaf_id'),

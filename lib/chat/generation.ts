@@ -209,3 +209,27 @@ async function drive(input: GenerationInput, emit: (c: UIMessageChunk) => void):
   else emit({ type: 'finish', messageMetadata: { ...input.metadata, status } });
   return outcome;
 }
+
+/** A reply decided without calling a model (input refused, model unavailable): stored, then sent in one go. */
+export function immediateReply(
+  outcome: GenerationOutcome,
+  metadata: ReplyMetadata,
+  store: (o: GenerationOutcome) => Promise<void>,
+): { stream: ReadableStream<UIMessageChunk>; done: Promise<GenerationOutcome> } {
+  const done = store(outcome).then(() => outcome);
+  const textId = `${metadata.messageId}-text`;
+  const stream = new ReadableStream<UIMessageChunk>({
+    async start(c) {
+      await done;
+      c.enqueue({ type: 'start', messageId: metadata.messageId, messageMetadata: metadata });
+      if (outcome.text) {
+        c.enqueue({ type: 'text-start', id: textId });
+        c.enqueue({ type: 'text-delta', id: textId, delta: outcome.text });
+        c.enqueue({ type: 'text-end', id: textId });
+      }
+      c.enqueue(outcome.error ? { type: 'error', errorText: outcome.error.code } : { type: 'finish', messageMetadata: { ...metadata, status: outcome.status } });
+      c.close();
+    },
+  });
+  return { stream, done };
+}

@@ -16,8 +16,8 @@ export function classifyProviderError(err: unknown): { code: ProviderErrorCode; 
     if (status === 401 || status === 403) return { code: 'provider_auth', message: `Provider refused credentials (${status})` };
     if (status === 429) return { code: 'provider_rate_limited', message: 'Provider rate limit (429)' };
     if (status && status >= 500) return { code: 'provider_unavailable', message: `Provider error (${status})` };
-    // A stream that broke off after a successful start surfaces as an APICallError without a status.
-    if (!status) return { code: 'broken_stream', message: 'The provider stream broke off' };
+    // A stream that broke off after a successful start surfaces as an APICallError carrying the 200 it began with.
+    if (!status || (status >= 200 && status < 300)) return { code: 'broken_stream', message: 'The provider stream broke off' };
     return { code: 'generic', message: `Provider error (${status})` };
   }
   if (e instanceof Error && /terminated|socket|ECONNRESET|other side closed|premature/i.test(e.message)) {

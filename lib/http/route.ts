@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import type { PublicUser } from '@/lib/auth/users';
 import { DomainError, tooLarge, validationError } from '@/lib/errors';
 import { errorResponse } from './error-response';
+import { readBytes } from './read-body';
 
 type Auth = 'public' | 'user';
 
@@ -68,19 +69,5 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
 }
 
 async function readText(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(`Request body is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readBytes(req, maxBytes)).toString('utf8');
 }

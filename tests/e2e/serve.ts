@@ -34,6 +34,8 @@ if (process.env.DATABASE_URL) {
 // (default: the app's port + 1) through tests/e2e/fake-model.ts.
 const fake = await startFakeOpenAI({ port: Number(process.env.E2E_FAKE_PORT ?? Number(port) + 1) });
 env.OPENAI_COMPATIBLE_BASE_URL = fake.baseURL;
+// Provider errors are asserted as the user sees them; the SDK's back-off retries would only slow the tests down.
+env.CHAT_PROVIDER_RETRIES ??= '0';
 
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
 const stop = () => {

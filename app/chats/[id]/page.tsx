@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { pageUser } from '@/app/_lib/guards';
+import { getDb } from '@/db/client';
+import { effectiveModelId } from '@/lib/ai/default-model';
+import { modelInfo } from '@/lib/ai/registry';
+import { getChatForUserOrThrow, listMessages } from '@/lib/chat/queries';
+import { toMessageView } from '@/lib/chat/view';
+import { DomainError } from '@/lib/errors';
+import { getPersonaVersionForChat } from '@/lib/personas/queries';
+import { ChatView } from '@/components/chat/chat-view';
+
+export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await pageUser(`/chats/${id}`);
+  const db = await getDb();
+  const t = await getTranslations('chat');
+  const tm = await getTranslations('models');
+  try {
+    const chat = await getChatForUserOrThrow(db, user.id, id);
+    const [messages, { version }] = await Promise.all([
+      listMessages(db, chat.id),
+      getPersonaVersionForChat(user.id, chat.personaId, db),
+    ]);
+    const modelId = await effectiveModelId(db, version.model.modelId);
+    const info = modelInfo(modelId);
+    const modelLabel = info.kind === 'offline' ? tm('offline') : info.label;
+    return (
+      <div className="flex flex-col gap-3">
+        <div className="flex items-center justify-between gap-2">
+          <div className="min-w-0">
+            <h1 className="truncate text-lg font-semibold text-slate-900">{chat.title}</h1>
+            <p className="text-xs text-slate-500">
+              <Link href={`/personas/${chat.personaId}`} className="hover:underline">
+                {version.profile.name}
+              </Link>{' '}
+              · v{version.version} · {modelLabel}
+            </p>
+          </div>
+          <Link href="/chats" className="text-sm text-brand-700 hover:underline">
+            {t('allChats')}
+          </Link>
+        </div>
+        <ChatView
+          chatId={chat.id}
+          activeLeafId={chat.activeLeafId}
+          personaName={version.profile.name}
+          modelLabel={modelLabel}
+          initialMessages={messages.map(toMessageView)}
+        />
+      </div>
+    );
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'not_found') notFound();
+    throw err;
+  }
+}
