@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '@/lib/governance/policies/engine';
+import type { OutputGuard } from '@/lib/chat/generation';
 import {
+  asOutputGuard,
   filterTextStream,
   policyStreamTransform,
   policyTextTransform,
@@ -142,5 +144,13 @@ describe('streaming output filter', () => {
       { type: 'text-end', id: 'u' },
       { type: 'finish' },
     ]);
+  });
+
+  it('plugs into the chat turn as its OutputGuard', () => {
+    const guard: OutputGuard = asOutputGuard(new StreamingPolicyFilter(policy));
+    expect(guard.push('reach me at 13800138000')).toEqual({ emit: '', blocked: false });
+    expect(guard.flush()).toEqual({ emit: 'reach me at [redacted:phone]', blocked: false });
+    const blocking: OutputGuard = asOutputGuard(new StreamingPolicyFilter(policy));
+    expect(blocking.push('how to make a pipe bomb at home')).toEqual({ emit: '', blocked: true });
   });
 });

@@ -4,6 +4,7 @@ export { loadPolicy, parsePolicy, policyPath, policySchema } from './load';
 export { moderate, openAiModerator, type Moderator } from './moderation';
 export { isValidCnId, luhnValid } from './pii';
 export {
+  asOutputGuard,
   filterTextStream,
   policyStreamTransform,
   policyTextTransform,

@@ -175,3 +175,14 @@ export function policyStreamTransform(filter: StreamingPolicyFilter) {
     });
   };
 }
+
+/**
+ * The chat's OutputGuard (lib/chat/generation.ts: push/flush → { emit, blocked }) over a filter, so the chat turn
+ * plugs the policy in as its guard. Read `filter.output` and `filter.verdicts` for the audit record afterwards.
+ */
+export function asOutputGuard(filter: StreamingPolicyFilter) {
+  return {
+    push: (delta: string) => ({ emit: filter.push(delta), blocked: filter.blockedBy !== null }),
+    flush: () => ({ emit: filter.end(), blocked: filter.blockedBy !== null }),
+  };
+}
