@@ -4,21 +4,11 @@
 // PGlite without DATABASE_URL. Prints `name: value unit (baseline: value, ratio: x)`.
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import { percentile, report } from './lib/report';
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 1_000_000);
 const APPENDS = Number(process.env.BENCH_AUDIT_APPENDS ?? 3000);
 const LIST_QUERIES = Number(process.env.BENCH_AUDIT_QUERIES ?? 400);
-
-function report(name: string, value: number, unit: string, baseline?: number): void {
-  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-  if (baseline === undefined) console.log(`${name}: ${fmt(value)} ${unit}`);
-  else console.log(`${name}: ${fmt(value)} ${unit} (baseline: ${fmt(baseline)}, ratio: ${(value / baseline).toFixed(2)})`);
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 // A scratch database, so the benchmark never touches a real audit log. BENCH_AUDIT_REUSE=1 keeps it between runs
 // (and skips the append part), to iterate on the million-record queries without generating them again.
