@@ -104,7 +104,7 @@ describe('flags and incidents', () => {
     expect(resolved).toMatchObject({ status: 'resolved', fixVersion: 2, resolvedBy: owner.id });
     await expect(resolveIncident(db, owner, incident.id, { note: 'again' })).rejects.toMatchObject({ code: 'conflict' });
 
-    const kinds = rowsOf<{ kind: string }>(await db.execute(sql`select kind from audit_records where kind like 'event.%' order by seq`));
+    const kinds = rowsOf<{ kind: string }>(await db.execute(sql`select kind from audit_records where kind like 'event.audit.flag.%' order by seq`));
     expect(kinds.map((k) => k.kind)).toEqual(['event.audit.flag.raised', 'event.audit.flag.resolved']);
     expect((await verifyDatabase(db)).ok).toBe(true);
   });
