@@ -4,6 +4,25 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3210);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+function browserUse() {
+  return {
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      // Debian's Chromium when present; elsewhere Playwright's own browser.
+      ...(fs.existsSync(chromium) ? { executablePath: chromium } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -18,26 +37,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // The foundation journey needs the empty database (its first account becomes admin), so it runs first.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Debian's Chromium when present; elsewhere Playwright's own browser.
-          ...(fs.existsSync(chromium) ? { executablePath: chromium } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'foundation', testMatch: /foundation\.spec\.ts/, use: browserUse() },
+    { name: 'chromium', testIgnore: /foundation\.spec\.ts/, dependencies: ['foundation'], use: browserUse() },
   ],
   webServer: {
     command: 'npx tsx tests/e2e/serve.ts',

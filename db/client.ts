@@ -79,6 +79,8 @@ function handle(): Handle {
       ready,
       close: async () => {
         await ready.catch(() => {});
+        for (const fn of closers) await fn().catch(() => {});
+        closers.clear();
         await resolved?.close();
         delete g[globalKey];
       },
@@ -89,6 +91,12 @@ function handle(): Handle {
     });
   }
   return g[globalKey]!;
+}
+
+const closers = new Set<() => Promise<void>>();
+/** Runs `fn` before the database closes — e.g. to release a connection held apart from the pool. */
+export function beforeDbClose(fn: () => Promise<void>): void {
+  closers.add(fn);
 }
 
 /** The database, opened and migrated on first use. */

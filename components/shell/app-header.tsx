@@ -20,6 +20,7 @@ export async function AppHeader() {
         { href: '/personas', label: t('personas') },
         { href: '/chats', label: t('chats') },
         { href: '/memory', label: t('memory') },
+        { href: '/incidents', label: t('incidents') },
         ...(can(user, 'audit.read') ? [{ href: '/audit', label: t('audit') }] : []),
         ...(can(user, 'users.manage') ? [{ href: '/admin/users', label: t('admin') }] : []),
       ]

@@ -159,7 +159,7 @@ async function drive(input: GenerationInput, emit: (c: UIMessageChunk) => void):
           break;
         case 'error':
           error = classifyProviderError(part.error);
-          status = text ? 'interrupted' : 'error';
+          status = 'error';
           break loop;
         case 'abort':
           break loop;
@@ -168,20 +168,21 @@ async function drive(input: GenerationInput, emit: (c: UIMessageChunk) => void):
   } catch (err) {
     if (abortReason === null && status !== 'blocked') {
       error = classifyProviderError(err);
-      status = text && error.code === 'broken_stream' ? 'interrupted' : 'error';
+      status = 'error';
     }
   } finally {
     clearTimeout(timer);
     input.stopSignal.removeEventListener('abort', onStop);
   }
 
-  if (status === 'complete' || status === 'blocked') {
-    if (input.guard && status === 'complete') {
-      const tail = input.guard.flush();
-      show(tail.emit);
-      if (tail.blocked) status = 'blocked';
-    }
+  // Whatever arrived is kept, however the call ended: the guard's held-back tail is checked and released too.
+  if (input.guard && status !== 'blocked') {
+    const tail = input.guard.flush();
+    show(tail.emit);
+    if (tail.blocked) status = 'blocked';
   }
+  // A failure after some text keeps that text as an interrupted reply; before any, it is an error.
+  if (status === 'error' && text) status = 'interrupted';
   if (status !== 'blocked' && abortReason === 'stop') status = 'stopped';
   if (status !== 'blocked' && abortReason === 'timeout') {
     status = text ? 'interrupted' : 'error';

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { personaTransfers, personaVersions, personas, users } from '@/db/schema';
 import { conflict, notFound, validationError } from '@/lib/errors';
+import { audit } from '@/lib/governance/audit';
 import { assertAvatarUsable } from './assets';
 import type { SavePersonaBody } from './profile';
 import { getPersonaForEditOrThrow } from './queries';
@@ -55,6 +56,7 @@ export async function savePersonaVersion(db: Db, actor: Actor, personaId: string
   });
 }
 
+/** Inserts the version and records its publication in the audit log, in the same transaction. */
 async function insertVersion(tx: DbOrTx, personaId: string, version: number, actor: Actor, body: SavePersonaBody) {
   await tx.insert(personaVersions).values({
     personaId,
@@ -66,6 +68,14 @@ async function insertVersion(tx: DbOrTx, personaId: string, version: number, act
     modelId: body.model.modelId,
     temperature: body.model.temperature,
     maxOutputTokens: body.model.maxOutputTokens,
+  });
+  // Last in the transaction: the audit chain's head stays locked until commit.
+  await audit(tx, {
+    action: 'persona.version.published',
+    actorId: actor.id,
+    personaId,
+    personaVersion: version,
+    data: { personaId, version },
   });
 }
 
@@ -87,6 +97,14 @@ export async function transferPersona(db: Db, actor: Actor, personaId: string, t
       fromUserId: persona.ownerId,
       toUserId: target.id,
       atVersion: moved.version,
+    });
+    await audit(tx, {
+      action: 'persona.transferred',
+      actorId: actor.id,
+      personaId,
+      personaVersion: moved.version,
+      ownerId: target.id,
+      data: { personaId, fromOwnerId: persona.ownerId, toOwnerId: target.id },
     });
     return { toUserId: target.id };
   });

@@ -82,3 +82,17 @@ describe('password sign-in', () => {
     expect(await signInWithPassword(db, email, 'password1', '10.9.9.10')).toMatchObject({ ok: true });
   });
 });
+
+describe('role changes are governance events', () => {
+  it('records who changed whose role, from what to what', async () => {
+    const { auditRecords } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const admin = await registerUser(db, { email: uniqueEmail('admin'), name: 'Admin', password: 'password1' });
+    const member = await registerUser(db, { email: uniqueEmail('m'), name: 'M', password: 'password1' });
+    await changeRole(db, admin, member.id, 'auditor');
+    const [record] = await db.select().from(auditRecords).where(eq(auditRecords.kind, 'event.user.role.changed'));
+    expect(record).toBeDefined();
+    expect(record!.actorId).toBe(admin.id);
+    expect(JSON.parse(record!.envelope)).toMatchObject({ data: { userId: member.id, from: 'member', to: 'auditor' } });
+  });
+});

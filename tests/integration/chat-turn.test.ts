@@ -2,13 +2,14 @@ import type { UIMessageChunk } from 'ai';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { messages } from '@/db/schema';
+import { auditRecords, messages } from '@/db/schema';
 import { registerUser } from '@/lib/auth/register';
 import type { PublicUser } from '@/lib/auth/users';
 import { getChatForUserOrThrow, listMessages } from '@/lib/chat/queries';
 import { startChat } from '@/lib/chat/start';
 import { requestStop } from '@/lib/chat/stop';
 import { runChatTurn } from '@/lib/chat/turn';
+import { verifyDatabase } from '@/lib/governance';
 import { savePersonaBodySchema } from '@/lib/personas/profile';
 import { createPersona } from '@/lib/personas/mutations';
 import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai';
@@ -19,6 +20,7 @@ let db: Db;
 let user: PublicUser;
 let chatId: string;
 let greetingId: string;
+const ctx = { locale: 'en', requestId: 'test-request' };
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
@@ -50,6 +52,15 @@ beforeEach(async () => {
   greetingId = chat.activeLeafId!;
 });
 
+/** The audit records of the model call that produced a reply: its start and its end. */
+async function callRecords(messageId: string) {
+  const rows = await db.select().from(auditRecords).where(eq(auditRecords.messageId, messageId));
+  return {
+    start: rows.find((r) => r.kind === 'generation.start'),
+    end: rows.find((r) => r.kind === 'generation.end'),
+  };
+}
+
 async function readAll(stream: ReadableStream<UIMessageChunk>, stopAfter?: number) {
   const reader = stream.getReader();
   const chunks: UIMessageChunk[] = [];
@@ -66,7 +77,7 @@ async function readAll(stream: ReadableStream<UIMessageChunk>, stopAfter?: numbe
 }
 
 async function send(text: string, opts: { stopAfter?: number } = {}) {
-  const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text }, 'en');
+  const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text }, ctx);
   const chunks = await readAll(turn.stream, opts.stopAfter);
   await turn.settled;
   const outcome = await turn.done;
@@ -83,6 +94,11 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     expect(userMsg.text).toBe('Hello captain');
     expect(reply).toMatchObject({ text: 'Fair winds to you, Ada.', status: 'complete', parentId: userMsg.id, personaVersion: 1 });
     expect(reply.usage).toEqual({ inputTokens: 42, outputTokens: 6 });
+    const { start, end } = await callRecords(reply.id);
+    expect(start).toMatchObject({ personaVersion: 1, ownerId: user.id, actorId: user.id, modelId: 'compatible:fake-small' });
+    expect(end).toMatchObject({ finish: 'stop', inputTokens: 42, outputTokens: 6, completesSeq: start!.seq });
+    expect(end!.ttftMs).not.toBeNull();
+    expect((await verifyDatabase(db)).ok).toBe(true);
     expect(chunks.some((c) => c.type === 'finish')).toBe(true);
     // The model saw the persona and the user's words.
     const sent = JSON.stringify(fake.chatRequests()[0]);
@@ -107,6 +123,7 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     expect(reply.status).toBe('error');
     expect(reply.error?.code).toBe(code);
     expect(chunks.at(-1)).toEqual({ type: 'error', errorText: code });
+    expect((await callRecords(reply.id)).end).toMatchObject({ finish: 'error' });
   });
 
   it('stores what arrived when the stream breaks off, marked interrupted', async () => {
@@ -115,11 +132,12 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     expect(reply.status).toBe('interrupted');
     expect(reply.text).toBe('The storm came ');
     expect(reply.error?.code).toBe('broken_stream');
+    expect((await callRecords(reply.id)).end).toMatchObject({ finish: 'error' });
   });
 
   it('gives up on a provider that never answers, with the user message already stored', async () => {
     fake.setScript({ hang: true });
-    const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'Hello?' }, 'en');
+    const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'Hello?' }, ctx);
     // Stored before the model call completes: a reload now shows the question and a reply being written.
     const during = await listMessages(db, chatId);
     expect(during.find((m) => m.role === 'user')?.text).toBe('Hello?');
@@ -128,11 +146,12 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     await turn.settled;
     const [reply] = (await listMessages(db, chatId)).filter((m) => m.role === 'assistant' && m.kind !== 'greeting');
     expect(reply).toMatchObject({ status: 'error', error: { code: 'timeout' } });
+    expect((await callRecords(reply!.id)).end).toMatchObject({ finish: 'error' });
   });
 
   it('stops on request and keeps the partial reply, marked stopped', async () => {
     fake.setScript({ text: Array.from({ length: 60 }, (_, i) => `w${i}`).join(' '), tokenDelayMs: 15 });
-    const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'Talk' }, 'en');
+    const turn = await runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'Talk' }, ctx);
     const reader = turn.stream.getReader();
     let seen = 0;
     let replyId = '';
@@ -145,6 +164,7 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     await turn.settled;
     const [reply] = await db.select().from(messages).where(eq(messages.id, replyId));
     expect(reply!.status).toBe('stopped');
+    expect((await callRecords(replyId)).end).toMatchObject({ finish: 'aborted' });
     expect(reply!.text.split(' ').length).toBeGreaterThanOrEqual(5);
     expect(reply!.text.split(' ').length).toBeLessThan(60);
   });
@@ -153,11 +173,11 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
     fake.setScript({ text: 'First answer.' });
     const first = await send('Question');
     fake.setScript({ text: 'Second answer.' });
-    const regen = await runChatTurn(db, user, { action: 'regenerate', chatId, messageId: first.reply.id }, 'en');
+    const regen = await runChatTurn(db, user, { action: 'regenerate', chatId, messageId: first.reply.id }, ctx);
     await readAll(regen.stream);
     await regen.settled;
     fake.setScript({ text: 'Answer to the edit.' });
-    const edit = await runChatTurn(db, user, { action: 'edit', chatId, messageId: first.userMsg.id, text: 'Better question' }, 'en');
+    const edit = await runChatTurn(db, user, { action: 'edit', chatId, messageId: first.userMsg.id, text: 'Better question' }, ctx);
     await readAll(edit.stream);
     await edit.settled;
     const rows = await listMessages(db, chatId);
@@ -177,16 +197,44 @@ describe('a chat turn against an OpenAI-compatible server, and what is stored', 
       const { reply, userMsg } = await send('Anyone?');
       expect(userMsg.text).toBe('Anyone?');
       expect(reply).toMatchObject({ status: 'error', error: { code: 'provider_unavailable' } });
+      expect((await callRecords(reply.id)).end).toMatchObject({ finish: 'error' });
     } finally {
       process.env.OPENAI_COMPATIBLE_BASE_URL = fake.baseURL;
     }
   });
 });
 
+describe('red lines in a chat turn', () => {
+  it('stops a reply that trips an output block mid-stream, shows a refusal, and records why', async () => {
+    fake.setScript({ text: 'Sure. Here is how to kill yourself quickly and more words after', tokenDelayMs: 2 });
+    const { reply, chunks } = await send('Tell me something');
+    expect(reply.status).toBe('blocked');
+    expect(reply.text).toBe('I can’t continue with that.');
+    const shown = chunks.flatMap((c) => (c.type === 'text-delta' ? [c.delta] : [])).join('');
+    expect(shown).not.toContain('kill yourself');
+    expect(shown).toContain('I can’t continue with that.');
+    const { end } = await callRecords(reply.id);
+    expect(end).toMatchObject({ finish: 'blocked', verdict: 'block' });
+    expect(end!.envelope).toContain('self-harm-instructions');
+  });
+
+  it('redacts personal data in what is shown, stored and audited', async () => {
+    fake.setScript({ text: 'Write to me at captain.mira@example.com or call 13812345678 any time.', tokenDelayMs: 1 });
+    const { reply, chunks } = await send('How can I reach you?');
+    const shown = chunks.flatMap((c) => (c.type === 'text-delta' ? [c.delta] : [])).join('');
+    for (const text of [shown, reply.text]) {
+      expect(text).not.toContain('captain.mira@example.com');
+      expect(text).not.toContain('13812345678');
+      expect(text).toContain('any time.');
+    }
+    expect((await callRecords(reply.id)).end).toMatchObject({ verdict: 'redact' });
+  });
+});
+
 describe('chat limits and isolation', () => {
   it('refuses another user’s chat as not found', async () => {
     const other = await registerUser(db, { email: uniqueEmail('other'), name: 'Eve', password: 'password123' });
-    await expect(runChatTurn(db, other, { action: 'send', chatId, parentId: greetingId, text: 'hi' }, 'en')).rejects.toMatchObject({
+    await expect(runChatTurn(db, other, { action: 'send', chatId, parentId: greetingId, text: 'hi' }, ctx)).rejects.toMatchObject({
       code: 'not_found',
     });
   });
@@ -194,7 +242,7 @@ describe('chat limits and isolation', () => {
   it('refuses a message over the size limit with 413 and stores nothing', async () => {
     const before = (await listMessages(db, chatId)).length;
     await expect(
-      runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'x'.repeat(8001) }, 'en'),
+      runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'x'.repeat(8001) }, ctx),
     ).rejects.toMatchObject({ code: 'payload_too_large' });
     expect((await listMessages(db, chatId)).length).toBe(before);
   });
@@ -205,7 +253,7 @@ describe('chat limits and isolation', () => {
       fake.setScript({ text: 'ok' });
       await send('one');
       await send('two');
-      await expect(runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'three' }, 'en')).rejects.toMatchObject({
+      await expect(runChatTurn(db, user, { action: 'send', chatId, parentId: greetingId, text: 'three' }, ctx)).rejects.toMatchObject({
         code: 'rate_limited',
       });
     } finally {
