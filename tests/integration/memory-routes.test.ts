@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import { getUserById, type PublicUser } from '@/lib/auth/users';
 import { startChat } from '@/lib/chat/start';
 import { deletePersona, createPersona } from '@/lib/personas/mutations';
@@ -96,6 +97,25 @@ describe('memory routes are scoped to the signed-in user', () => {
     expect((await call(item.DELETE, { params: { id: home.id } })).status).toBe(200);
     expect(texts((await call(persona.GET, { params: { personaId } })).body)).toEqual(["The user's name is Ada"]);
     expect((await call(item.DELETE, { params: { id: home.id } })).status).toBe(404);
+  });
+
+  it('records each change the user makes as a governance event with the user as actor', async () => {
+    const home = await adaHome();
+    await call(item.PATCH, { params: { id: home.id }, body: { text: 'The user lives in Porto' } });
+    await call(pin.PUT, { params: { id: home.id }, body: { pinned: true } });
+    await call(item.DELETE, { params: { id: home.id } });
+    await call(persona.DELETE, { params: { personaId } });
+    const events = rowsOf<{ kind: string; actor_id: string; persona_id: string }>(
+      await db.execute(sql`select kind, actor_id, persona_id from audit_records
+        where actor_id = ${ada.id} and kind like 'event.memory.%' order by seq`),
+    );
+    expect(events).toEqual(
+      ['event.memory.edited', 'event.memory.edited', 'event.memory.deleted', 'event.memory.deleted'].map((kind) => ({
+        kind,
+        actor_id: ada.id,
+        persona_id: personaId,
+      })),
+    );
   });
 
   it('validates an edit with field messages from the catalog', async () => {

@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { auditMemoryChange } from '@/lib/governance/memory-events';
 import { route } from '@/lib/http/route';
 import {
   forgetPersonaMemories,
@@ -7,6 +8,9 @@ import {
   listMemoriesQuerySchema,
   toMemoryPageView,
 } from '@/lib/memory';
+
+// Every change the user makes is recorded as a governance event, in the transaction that makes it.
+const audited = { onChange: auditMemoryChange };
 
 // GET /api/memory/personas/:personaId?q=&page= — what this persona remembers about the user, pinned first.
 export const GET = route({ permission: 'memory.use', query: listMemoriesQuerySchema }, async ({ user, params, query }) => {
@@ -20,5 +24,5 @@ export const GET = route({ permission: 'memory.use', query: listMemoriesQuerySch
 export const DELETE = route({ permission: 'memory.use' }, async ({ user, params }) => {
   const db = await getDb();
   const persona = await getMemoryPersonaOrThrow(db, user.id, params.personaId ?? '');
-  return forgetPersonaMemories(db, { userId: user.id, personaId: persona.personaId });
+  return forgetPersonaMemories(db, { userId: user.id, personaId: persona.personaId }, audited);
 });
