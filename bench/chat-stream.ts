@@ -20,7 +20,8 @@ const STEP_SECONDS = Number(process.env.BENCH_CHAT_STEP_SECONDS ?? 4);
 const tokens = ['Hello', ...Array.from({ length: 20 }, (_, i) => ` w${i}`)];
 
 ensureBuild();
-const fake = await startFakeOpenAI({ script: { tokens, tokenDelayMs: 5, firstTokenDelayMs: 0 } });
+// json: what memory extraction's structured-output call gets back (nothing worth remembering).
+const fake = await startFakeOpenAI({ script: { tokens, tokenDelayMs: 5, firstTokenDelayMs: 0, json: '{"operations":[]}' } });
 const pgUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `persona_bench_chat_${process.pid}`;
 const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });

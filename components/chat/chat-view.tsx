@@ -15,13 +15,15 @@ type Props = {
   activeLeafId: string | null;
   personaName: string;
   modelLabel: string;
+  /** Set when the chat can be read but not continued (its persona is gone). */
+  readOnlyReason?: string | null;
   initialMessages: MessageView[];
 };
 
 const toUI = (m: MessageView): UIMessage => ({ id: m.id, role: m.role, parts: [{ type: 'text', text: m.text }] });
 const textOf = (m: UIMessage) => m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
 
-export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initialMessages }: Props) {
+export function ChatView({ chatId, activeLeafId, personaName, modelLabel, readOnlyReason, initialMessages }: Props) {
   const t = useTranslations('chat');
   const [all, setAll] = useState(initialMessages);
   const [leafId, setLeafId] = useState(activeLeafId);
@@ -146,8 +148,8 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
               busy={busy}
               alternatives={alt && alt.ids.length > 1 ? { index: alt.index, count: alt.ids.length } : undefined}
               onPage={(d) => page(m.id, d)}
-              onRegenerate={stored && m.role === 'assistant' && !isGreeting ? () => regenerateReply(m.id) : undefined}
-              onEdit={stored && m.role === 'user' ? (text) => edit(m.id, text) : undefined}
+              onRegenerate={stored && !readOnlyReason && m.role === 'assistant' && !isGreeting ? () => regenerateReply(m.id) : undefined}
+              onEdit={stored && !readOnlyReason && m.role === 'user' ? (text) => edit(m.id, text) : undefined}
             />
           );
         })}
@@ -156,7 +158,13 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
         )}
         <div ref={endRef} />
       </div>
-      <Composer busy={busy} onSend={send} onStop={() => void stopReply()} />
+      {readOnlyReason ? (
+        <p role="status" className="border-t border-slate-200 bg-white p-4 text-center text-sm text-slate-600">
+          {readOnlyReason}
+        </p>
+      ) : (
+        <Composer busy={busy} onSend={send} onStop={() => void stopReply()} />
+      )}
     </div>
   );
 }

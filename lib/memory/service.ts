@@ -45,7 +45,8 @@ export async function extractAfterTurn(input: ExtractionInput, options: Extracti
     return await runExtraction(db, input, options);
   } catch (err) {
     const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    console.error('[memory] extraction failed; kept for retry', { chatId: input.chatId, messageId: input.messageId }, err);
+    // One line with the error's kind only: its message can quote the user's words or the model's output.
+    console.error(`[memory] extraction failed for message ${input.messageId} (${err instanceof Error ? err.name : 'error'}); kept for retry`);
     if (db) {
       await recordFailedExtraction(db, input, error).catch((e) =>
         console.error('[memory] could not keep the failed extraction for retry', e),

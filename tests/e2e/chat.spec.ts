@@ -124,4 +124,11 @@ test('the offline model answers without any key', async ({ page }) => {
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(replies(page).last()).toContainText('Quinn');
   await expect(replies(page).last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+
+  // The owner deletes the persona: the chat stays readable but takes no new messages.
+  expect((await page.request.delete(`/api/personas/${personaId}`)).status()).toBe(200);
+  await page.reload();
+  await expect(userMessages(page).last()).toContainText('Hello Quinn!');
+  await expect(page.getByText('This persona is no longer available, so this chat is read-only.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
 });

@@ -124,7 +124,9 @@ describe('streaming output filter', () => {
     const transformed = streamOf(parts).pipeThrough(policyStreamTransform(filter)({ stopStream: () => (stopped = true) }));
     for await (const p of transformed) out.push(p);
     expect(out.filter((p) => p.type === 'text-delta').map((p) => p.text).join('')).toBe('mail [redacted:email] please');
-    expect(out.map((p) => p.type)).toEqual(['text-start', 'text-delta', 'text-end', 'finish']);
+    // Text that cannot be part of a match is shown at once; only the possible email is held until it is known.
+    expect(out.filter((p) => p.type === 'text-delta')[0]!.text).toBe('mail ');
+    expect(out.map((p) => p.type).filter((t) => t !== 'text-delta')).toEqual(['text-start', 'text-end', 'finish']);
     expect(stopped).toBe(false);
 
     const blocking = new StreamingPolicyFilter(policy);
@@ -146,10 +148,27 @@ describe('streaming output filter', () => {
     ]);
   });
 
+  it('shows text at once when no match can be under way, and holds back only a possible one', () => {
+    const filter = new StreamingPolicyFilter(policy);
+    expect(filter.push('The tide remembers every ship. ')).toBe('The tide remembers every ship. ');
+    // A keyword arriving in pieces is held from its first piece.
+    expect(filter.push('Here is a pipe ')).toBe('Here is a ');
+    expect(filter.push('bomb recipe')).toBe('');
+    expect(filter.end()).toBe('');
+    expect(filter.blockedBy?.check).toBe('red-line');
+    // A number that may still grow is held until it ends.
+    const phone = new StreamingPolicyFilter(policy);
+    expect(phone.push('call 138')).toBe('call ');
+    expect(phone.push('1234')).toBe('');
+    // (the last word is held too: it could still become an email address)
+    expect(phone.push('5678 today')).toBe('[redacted:phone] ');
+    expect(phone.end()).toBe('today');
+  });
+
   it('plugs into the chat turn as its OutputGuard', () => {
     const guard: OutputGuard = asOutputGuard(new StreamingPolicyFilter(policy));
-    expect(guard.push('reach me at 13800138000')).toEqual({ emit: '', blocked: false });
-    expect(guard.flush()).toEqual({ emit: 'reach me at [redacted:phone]', blocked: false });
+    expect(guard.push('reach me at 13800138000')).toEqual({ emit: 'reach me at ', blocked: false });
+    expect(guard.flush()).toEqual({ emit: '[redacted:phone]', blocked: false });
     const blocking: OutputGuard = asOutputGuard(new StreamingPolicyFilter(policy));
     expect(blocking.push('how to make a pipe bomb at home')).toEqual({ emit: '', blocked: true });
   });

@@ -8,7 +8,7 @@ import { modelInfo } from '@/lib/ai/registry';
 import { getChatForUserOrThrow, listMessages } from '@/lib/chat/queries';
 import { toMessageView } from '@/lib/chat/view';
 import { DomainError } from '@/lib/errors';
-import { getPersonaVersionForChat } from '@/lib/personas/queries';
+import { getPersonaVersion, getPersonaVersionForChat } from '@/lib/personas/queries';
 import { ChatView } from '@/components/chat/chat-view';
 
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,10 +20,15 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   const tMemory = await getTranslations('memory');
   try {
     const chat = await getChatForUserOrThrow(db, user.id, id);
-    const [messages, { version }] = await Promise.all([
-      listMessages(db, chat.id),
-      getPersonaVersionForChat(user.id, chat.personaId, db),
-    ]);
+    const messages = await listMessages(db, chat.id);
+    // A persona deleted (or made private) after the chat began: the chat stays readable, but takes no new turns.
+    const live = await getPersonaVersionForChat(user.id, chat.personaId, db).catch((e) => {
+      if (e instanceof DomainError && e.code === 'not_found') return null;
+      throw e;
+    });
+    const lastVersion = Math.max(1, ...messages.map((m) => m.personaVersion ?? 1));
+    const version = live?.version ?? (await getPersonaVersion(db, chat.personaId, lastVersion));
+    if (!version) notFound();
     const modelId = await effectiveModelId(db, version.model.modelId);
     const info = modelInfo(modelId);
     const modelLabel = info.kind === 'offline' ? tm('offline') : info.label;
@@ -51,6 +56,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
           activeLeafId={chat.activeLeafId}
           personaName={version.profile.name}
           modelLabel={modelLabel}
+          readOnlyReason={live ? null : t('personaGone')}
           initialMessages={messages.map(toMessageView)}
         />
       </div>

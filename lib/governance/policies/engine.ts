@@ -8,6 +8,11 @@ export type CompiledCheck = {
   /** Spans this check finds in a text; moderation checks find none here (they run asynchronously). */
   find: (text: string) => Hit[];
   maxLength: number;
+  /**
+   * Where in `text` a match of this check could still be under way if more text followed (text.length when none
+   * could): the streaming filter shows everything before it at once instead of holding back `maxLength` characters.
+   */
+  openFrom: (text: string) => number;
 };
 
 export type CompiledPolicy = { version: string; checks: CompiledCheck[]; maxLength: number };
@@ -43,12 +48,13 @@ function regexHits(re: RegExp | null, text: string, check: CompiledCheck, label:
 
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const checks = policy.checks.map((check): CompiledCheck => {
-    const compiled: CompiledCheck = { check, find: () => [], maxLength: 0 };
+    const compiled: CompiledCheck = { check, find: () => [], maxLength: 0, openFrom: (t) => t.length };
     switch (check.kind) {
       case 'keywords': {
         const re = keywordRegExp(check.keywords);
         compiled.find = (text) => regexHits(re, text, compiled, check.category);
         compiled.maxLength = Math.max(0, ...check.keywords.map((k) => k.length)) + 1;
+        compiled.openFrom = keywordOpenFrom(check.keywords);
         break;
       }
       case 'pattern': {
@@ -56,12 +62,16 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         const res = check.patterns.map((p) => new RegExp(p, flags));
         compiled.find = (text) => res.flatMap((re) => regexHits(re, text, compiled, check.category));
         compiled.maxLength = check.maxLength ?? 64;
+        compiled.openFrom = check.anchor
+          ? anchorOpenFrom(new RegExp(check.anchor, 'g' + flags.replace('g', '')), compiled.maxLength)
+          : (t) => Math.max(0, t.length - compiled.maxLength);
         break;
       }
       case 'pii':
         compiled.find = (text) =>
           check.detectors.flatMap((d) => detectors[d](text).map((s) => ({ ...s, check: compiled, label: d })));
         compiled.maxLength = Math.max(0, ...check.detectors.map((d) => detectorMaxLength[d])) + 1;
+        compiled.openFrom = piiOpenFrom(check.detectors, compiled.maxLength);
         break;
       case 'moderation':
         break;
@@ -69,6 +79,52 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     return compiled;
   });
   return { version: policy.version, checks, maxLength: Math.max(1, ...checks.map((c) => c.maxLength)) };
+}
+
+/** The longest suffix of `text` that begins some keyword (or is one, awaiting the character after it). */
+function keywordOpenFrom(keywords: string[]): (text: string) => number {
+  const lowered = keywords.filter((k) => k.trim()).map((k) => k.toLowerCase());
+  return (text) => {
+    const tail = text.slice(-Math.max(1, ...lowered.map((k) => k.length))).toLowerCase();
+    let open = text.length;
+    for (const k of lowered) {
+      for (let n = Math.min(k.length, tail.length); n > 0; n--) {
+        if (tail.endsWith(k.slice(0, n))) {
+          open = Math.min(open, text.length - n);
+          break;
+        }
+      }
+    }
+    return open;
+  };
+}
+
+// A number that may still be growing (phone, ID, card: digits with separators), or a word that may be an email.
+const openNumber = /[+(（]?\d[\d\s\-–().xX]*$/u;
+const openEmail = /[\p{L}\p{N}._%+-]+(?:@[\p{L}\p{N}.-]*)?$/u;
+
+function piiOpenFrom(kinds: string[], maxLength: number): (text: string) => number {
+  const numbers = kinds.some((k) => k !== 'email');
+  const emails = kinds.includes('email');
+  return (text) => {
+    let open = text.length;
+    if (numbers) open = Math.min(open, openNumber.exec(text)?.index ?? text.length);
+    if (emails) open = Math.min(open, openEmail.exec(text)?.index ?? text.length);
+    return Math.max(open, text.length - maxLength);
+  };
+}
+
+/** From the last place a match could have begun (the anchor, or a word that may become it). */
+function anchorOpenFrom(anchor: RegExp, maxLength: number): (text: string) => number {
+  return (text) => {
+    const windowStart = Math.max(0, text.length - maxLength);
+    let open = text.length;
+    for (const m of text.slice(windowStart).matchAll(anchor)) open = Math.min(open, windowStart + m.index!);
+    // The anchor may be arriving in pieces: hold the last word (or the last Han character) too.
+    const partial = /\p{Script=Han}$/u.test(text) ? text.length - 1 : (/[\p{L}\p{N}]+$/u.exec(text)?.index ?? text.length);
+    open = Math.min(open, Math.max(partial, windowStart));
+    return open;
+  };
 }
 
 export function checksFor(policy: CompiledPolicy, on: PolicySide): CompiledCheck[] {

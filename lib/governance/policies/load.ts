@@ -20,6 +20,8 @@ const checkSchema = z.discriminatedUnion('kind', [
     patterns: z.array(z.string().refine(isRegExp, 'not a valid regular expression')).min(1),
     flags: z.string().regex(/^[imsu]*$/).optional(),
     maxLength: z.number().int().positive().max(512).optional(),
+    // How a match begins (a regular expression); lets the streaming filter hold back only from a possible start.
+    anchor: z.string().refine(isRegExp, 'not a valid regular expression').optional(),
   }),
   z.object({ ...base, kind: z.literal('pii'), detectors: z.array(z.enum(['email', 'phone', 'cn_id', 'bank_card'])).min(1) }),
   z.object({ ...base, kind: z.literal('moderation'), categories: z.array(z.string()).optional() }),

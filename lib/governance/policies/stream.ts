@@ -73,7 +73,13 @@ export class StreamingPolicyFilter {
       return '';
     }
 
-    let safeEnd = final ? this.pending.length : Math.max(0, this.pending.length - this.holdBack);
+    // Hold back only from where a match could still be under way (never more than the longest match).
+    let safeEnd = this.pending.length;
+    if (!final) {
+      const text = this.context + this.pending;
+      for (const c of this.checks) safeEnd = Math.min(safeEnd, c.openFrom(text) - offset);
+      safeEnd = Math.max(0, this.pending.length - this.holdBack, safeEnd);
+    }
     // Never cut through a hit: pull the boundary back to its start (repeat, as hits can overlap).
     for (let moved = true; moved; ) {
       moved = false;

@@ -14,7 +14,7 @@ type CheckBase = {
 
 export type PolicyCheck =
   | (CheckBase & { kind: 'keywords'; keywords: string[] })
-  | (CheckBase & { kind: 'pattern'; patterns: string[]; flags?: string; maxLength?: number })
+  | (CheckBase & { kind: 'pattern'; patterns: string[]; flags?: string; maxLength?: number; anchor?: string })
   | (CheckBase & { kind: 'pii'; detectors: PiiDetector[] })
   | (CheckBase & { kind: 'moderation'; categories?: string[] });
 
