@@ -140,6 +140,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
                 status: streaming ? 'streaming' : stored?.status,
                 kind: stored?.kind,
                 error: stored?.error,
+                erased: stored?.erased,
               }}
               personaName={personaName}
               streaming={streaming || stored?.status === 'streaming'}

@@ -13,6 +13,7 @@ export type BubbleMessage = {
   status?: string;
   kind?: string;
   error?: { code: string; message: string } | null;
+  erased?: boolean;
 };
 
 type Props = {
@@ -84,6 +85,8 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
               <Button type="submit">{t('saveAndSend')}</Button>
             </div>
           </form>
+        ) : message.erased ? (
+          <p className={cn('text-sm italic', mine ? 'text-brand-50' : 'text-slate-500')}>{t('erasedNote')}</p>
         ) : mine ? (
           <p className="whitespace-pre-wrap text-sm">{message.text}</p>
         ) : message.text ? (
