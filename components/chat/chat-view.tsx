@@ -9,6 +9,7 @@ import type { MessageView } from '@/lib/chat/view';
 import { Composer } from './composer';
 import { AiNotice } from './ai-notice';
 import { MessageBubble } from './message-bubble';
+import { ReplyDetails } from './reply-details';
 
 type Props = {
   chatId: string;
@@ -149,6 +150,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, initia
               onPage={(d) => page(m.id, d)}
               onRegenerate={stored && m.role === 'assistant' && !isGreeting ? () => regenerateReply(m.id) : undefined}
               onEdit={stored && m.role === 'user' ? (text) => edit(m.id, text) : undefined}
+              details={stored && m.role === 'assistant' && !isGreeting ? <ReplyDetails chatId={chatId} messageId={m.id} /> : undefined}
             />
           );
         })}
