@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, type Db, type DbOrTx, type Tx } from '@/db/client';
+import { appSettings } from '@/db/schema';
 import { audit } from './audit';
 import { readSetting, RETENTION_KEY, writeSetting } from './settings';
 
@@ -12,7 +13,9 @@ export async function getRetentionDays(db: Db): Promise<number | null> {
 
 export async function setRetentionDays(db: Db, days: number | null, actorId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await writeSetting(tx, RETENTION_KEY, days);
+    // No setting means "forever" (the column holds JSON, never SQL NULL).
+    if (days === null) await tx.delete(appSettings).where(eq(appSettings.key, RETENTION_KEY));
+    else await writeSetting(tx, RETENTION_KEY, days);
     await audit(tx, { action: 'retention.changed', actorId, data: { days } });
   });
 }
