@@ -7,8 +7,9 @@ type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 function money(format: Format, f: CostFigures, unknown: string): string {
   if (f.cost === null) return f.calls ? unknown : format.number(0, { style: 'currency', currency: 'USD' });
-  // Small sums matter here (a fraction of a cent per call), so show them to four significant digits.
-  return format.number(f.cost, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumSignificantDigits: 4 });
+  // Calls cost fractions of a cent: below a dollar, show significant digits rather than rounding to $0.00.
+  const small = f.cost !== 0 && Math.abs(f.cost) < 1;
+  return format.number(f.cost, { style: 'currency', currency: 'USD', ...(small ? { maximumSignificantDigits: 3 } : {}) });
 }
 
 /** The range's totals as four figures. */
@@ -61,12 +62,14 @@ function Table({ id, title, head, children, note }: { id: string; title: string;
 }
 
 function Figures({ f, format, unknown }: { f: CostFigures; format: Format; unknown: string }) {
+  // A day without calls is shown (gaps matter) but greyed, so the busy days stand out.
+  const cell = (tone: string) => `px-4 py-2.5 text-right tabular-nums ${f.calls ? tone : 'text-slate-400'}`;
   return (
     <>
-      <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">{format.number(f.calls)}</td>
-      <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">{format.number(f.inputTokens)}</td>
-      <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">{format.number(f.outputTokens)}</td>
-      <td className="px-4 py-2.5 text-right tabular-nums font-medium text-slate-900">{money(format, f, unknown)}</td>
+      <td className={cell('text-slate-700')}>{format.number(f.calls)}</td>
+      <td className={cell('text-slate-700')}>{format.number(f.inputTokens)}</td>
+      <td className={cell('text-slate-700')}>{format.number(f.outputTokens)}</td>
+      <td className={cell('font-medium text-slate-900')}>{money(format, f, unknown)}</td>
     </>
   );
 }
@@ -115,8 +118,8 @@ export async function CostDayTable({ days }: { days: CostReport['days'] }) {
   return (
     <Table id="costs-days" title={t('by_days')} head={[t('col_days'), t('calls'), t('inputTokens'), t('outputTokens'), t('cost')]}>
       {[...days].reverse().map((d) => (
-        <tr key={d.day} className={d.calls ? undefined : 'text-slate-400'}>
-          <th scope="row" className="whitespace-nowrap px-4 py-2.5 font-normal text-slate-700">
+        <tr key={d.day}>
+          <th scope="row" className={`whitespace-nowrap px-4 py-2.5 font-normal ${d.calls ? 'text-slate-700' : 'text-slate-400'}`}>
             <div className="flex items-center gap-3">
               <span className="w-28">{format.dateTime(new Date(`${d.day}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })}</span>
               <span aria-hidden className="h-2 rounded-full bg-brand-500/70" style={{ width: `${Math.round(((d.inputTokens + d.outputTokens) / max) * 8)}rem` }} />

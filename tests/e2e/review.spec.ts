@@ -87,6 +87,28 @@ test('a member chats; the auditor finds the reply, flags it; the owner fixes the
   await page.reload();
   await expect(replies(page).last()).toHaveAttribute('data-status', 'blocked');
   await expect(replies(page).last()).not.toContainText('kill yourself');
+
+  // The member sees her own reply's audit facts through the chat: model, version, owner, the check, the label.
+  await replies(page).last().getByRole('button', { name: 'Details' }).click();
+  const facts = page.getByRole('region', { name: 'How this reply was made' });
+  await expect(facts).toContainText('compatible:fake-small');
+  await expect(facts).toContainText('v1');
+  await expect(facts).toContainText(owner.name);
+  await expect(facts).toContainText('blocked');
+  await expect(facts).toContainText('self-harm-instructions: block (self_harm)');
+  await expect(facts).toContainText('"Label":"1"');
+  await page.screenshot({ path: `${shots}/chat-reply-details.png` });
+  await replies(page).last().getByRole('button', { name: 'Details' }).click();
+  await expect(facts).toBeHidden();
+  // Only through her own chat: the record of her reply is not found for anyone else.
+  const chatId = new URL(page.url()).pathname.split('/')[2]!;
+  const tree = (await (await page.request.get(`/api/chats/${chatId}`)).json()) as { messages: { id: string; status: string }[] };
+  const blockedId = tree.messages.find((m) => m.status === 'blocked')!.id;
+  const recordUrl = `/api/chats/${chatId}/messages/${blockedId}/record`;
+  expect((await page.request.get(recordUrl)).status()).toBe(200);
+  await signOut(page);
+  await signIn(page, owner);
+  expect((await page.request.get(recordUrl)).status()).toBe(404);
   await signOut(page);
 
   // The auditor finds the call by persona and search, opens it, sees prompt and reply, and flags it.
