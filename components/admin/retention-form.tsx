@@ -31,6 +31,8 @@ export function RetentionForm({ days }: { days: number | null }) {
   async function save(e: React.FormEvent) {
     e.preventDefault();
     const next = value.trim() === '' ? null : Number(value);
+    // NaN would travel as JSON null, which means "forever": never let a typo switch retention off.
+    if (next !== null && !Number.isFinite(next)) return setError(te('invalid_number'));
     setSaving(true);
     setError(null);
     setStatus(null);
@@ -47,7 +49,7 @@ export function RetentionForm({ days }: { days: number | null }) {
   }
 
   return (
-    <form onSubmit={save} className="flex flex-wrap items-end gap-3" aria-label={t('settingTitle')}>
+    <form onSubmit={save} noValidate className="flex flex-wrap items-end gap-3" aria-label={t('settingTitle')}>
       <Field
         id="retention-days"
         label={t('daysLabel')}
