@@ -1,6 +1,6 @@
 // npx tsx bench/audit.ts — the audit chain's costs: chained appends/s at 1, 8 and 32 concurrent writers against
 // plain inserts into an unchained table, verification speed, and the review list query at BENCH_AUDIT_ROWS
-// records (default 1,000,000). Runs in a scratch database `<your db>_bench` (dropped afterwards), or in-memory
+// records (default 1,000,000), and the cost dashboard's report over 1 to 90 days of them. Runs in a scratch database `<your db>_bench` (dropped afterwards), or in-memory
 // PGlite without DATABASE_URL. Prints `name: value unit (baseline: value, ratio: x)`.
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
@@ -257,6 +257,22 @@ const rowsLabel = total >= 1e6 ? `${(total / 1e6).toFixed(1)}M` : `${Math.round(
 report(`audit.list.p50@${rowsLabel}`, percentile(samples, 50), 'ms', percentile(unfiltered, 50));
 report(`audit.list.p99@${rowsLabel}`, percentile(samples, 99), 'ms', percentile(unfiltered, 99));
 for (const [name, ms] of byFilter) report(`audit.list.p99.${name.replace(/[ +]/g, '_')}`, percentile(ms, 99), 'ms');
+
+// --- the cost dashboard: one GROUPING SETS pass over the range's generation.end records ----------------------------
+const { costReport } = await import('../lib/governance/costs');
+const dataEnd = Number(rowsOf<{ t: string }>(await db.execute(sql`select extract(epoch from max(time)) * 1000 as t from audit_records`))[0]!.t);
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+for (const days of [1, 7, 30, 90]) {
+  const range = { from: dayOf(dataEnd - (days - 1) * DAY), to: dayOf(dataEnd) };
+  await costReport(db, range); // warm
+  const ms: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    await costReport(db, range);
+    ms.push(performance.now() - s);
+  }
+  report(`audit.costs.p50.${days}d@${rowsLabel}`, percentile(ms, 50), 'ms');
+}
 
 await closeDb();
 await dropScratch();

@@ -9,7 +9,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const [user, t] = await Promise.all([getCurrentUser(), getTranslations('admin')]);
   const items: NavItem[] = [
     ...(user && can(user, 'users.manage') ? [{ href: '/admin/users', label: t('usersTab') }] : []),
-    ...(user && can(user, 'settings.manage') ? [{ href: '/admin/models', label: t('modelsTab') }] : []),
+    ...(user && can(user, 'settings.manage')
+      ? [
+          { href: '/admin/models', label: t('modelsTab') },
+          { href: '/admin/retention', label: t('retentionTab') },
+        ]
+      : []),
   ];
   return (
     <>

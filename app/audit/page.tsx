@@ -36,16 +36,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title={t('title')}
         lead={t('lead')}
         actions={
-          can(user, 'audit.export') && (
-            <>
-              <a href={exportHref('jsonl')} className={buttonClass('secondary')} download>
-                {t('exportJsonl')}
-              </a>
-              <a href={exportHref('csv')} className={buttonClass('secondary')} download>
-                {t('exportCsv')}
-              </a>
-            </>
-          )
+          <>
+            <Link href="/audit/costs" className={buttonClass('ghost')}>
+              {t('costsLink')}
+            </Link>
+            {can(user, 'audit.export') && (
+              <>
+                <a href={exportHref('jsonl')} className={buttonClass('secondary')} download>
+                  {t('exportJsonl')}
+                </a>
+                <a href={exportHref('csv')} className={buttonClass('secondary')} download>
+                  {t('exportCsv')}
+                </a>
+              </>
+            )}
+          </>
         }
       />
       <VerificationCard last={last} />

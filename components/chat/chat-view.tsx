@@ -9,6 +9,7 @@ import type { MessageView } from '@/lib/chat/view';
 import { Composer } from './composer';
 import { AiNotice } from './ai-notice';
 import { MessageBubble } from './message-bubble';
+import { ReplyDetails } from './reply-details';
 
 type Props = {
   chatId: string;
@@ -142,6 +143,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, readOn
                 status: streaming ? 'streaming' : stored?.status,
                 kind: stored?.kind,
                 error: stored?.error,
+                erased: stored?.erased,
               }}
               personaName={personaName}
               streaming={streaming || stored?.status === 'streaming'}
@@ -150,6 +152,7 @@ export function ChatView({ chatId, activeLeafId, personaName, modelLabel, readOn
               onPage={(d) => page(m.id, d)}
               onRegenerate={stored && !readOnlyReason && m.role === 'assistant' && !isGreeting ? () => regenerateReply(m.id) : undefined}
               onEdit={stored && !readOnlyReason && m.role === 'user' ? (text) => edit(m.id, text) : undefined}
+              details={stored && m.role === 'assistant' && !isGreeting ? <ReplyDetails chatId={chatId} messageId={m.id} /> : undefined}
             />
           );
         })}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { MarkdownOrText } from './lazy-markdown';
@@ -13,6 +13,7 @@ export type BubbleMessage = {
   status?: string;
   kind?: string;
   error?: { code: string; message: string } | null;
+  erased?: boolean;
 };
 
 type Props = {
@@ -24,9 +25,11 @@ type Props = {
   onPage?: (delta: -1 | 1) => void;
   onRegenerate?: () => void;
   onEdit?: (text: string) => void;
+  /** For a stored reply: the control that shows its audit facts. */
+  details?: ReactNode;
 };
 
-export function MessageBubble({ message, personaName, streaming, busy, alternatives, onPage, onRegenerate, onEdit }: Props) {
+export function MessageBubble({ message, personaName, streaming, busy, alternatives, onPage, onRegenerate, onEdit, details }: Props) {
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.text);
@@ -84,6 +87,8 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
               <Button type="submit">{t('saveAndSend')}</Button>
             </div>
           </form>
+        ) : message.erased ? (
+          <p className={cn('text-sm italic', mine ? 'text-brand-50' : 'text-slate-500')}>{t('erasedNote')}</p>
         ) : mine ? (
           <p className="whitespace-pre-wrap text-sm">{message.text}</p>
         ) : message.text ? (
@@ -109,7 +114,7 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
         </div>
       )}
       {!editing && !streaming && (
-        <div className="flex items-center gap-1 px-1 text-xs text-slate-500">
+        <div className={cn('flex flex-wrap items-center gap-1 px-1 text-xs text-slate-500', !mine && 'w-full')}>
           {alternatives && alternatives.count > 1 && (
             <span className="flex items-center gap-1" role="group" aria-label={t('alternatives')}>
               <button
@@ -169,6 +174,7 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
               {t('regenerate')}
             </button>
           )}
+          {!mine && details}
         </div>
       )}
     </article>

@@ -39,9 +39,9 @@ export async function AppHeader() {
           <LanguageSwitch current={locale} label={t('language')} />
           {user ? (
             <div className="flex items-center gap-2" aria-label={t('account')} role="group">
-              <span className="hidden text-sm text-slate-700 sm:inline" data-testid="current-user">
+              <Link href="/account" className="hidden text-sm text-slate-700 hover:underline sm:inline" data-testid="current-user">
                 {user.name}
-              </span>
+              </Link>
               <Badge tone={user.role === 'member' ? 'neutral' : 'brand'}>
                 <span data-testid="current-role">{tr(user.role)}</span>
               </Badge>

@@ -56,6 +56,8 @@ export const messages = pgTable(
     // Set by Stop when the call runs on another instance; the generation sees it at its next progress write.
     stopRequested: boolean('stop_requested').notNull().default(false),
     usage: jsonb('usage').$type<{ inputTokens?: number; outputTokens?: number } | null>(),
+    // Set when the chat's user asked to delete their data: the text is gone, the message stays in the tree.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

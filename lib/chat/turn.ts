@@ -77,7 +77,9 @@ export async function runChatTurn(
   const modelId = await effectiveModelId(db, version.model.modelId);
   const info = modelInfo(modelId);
   const maxOutputTokens = version.model.maxOutputTokens ?? info.defaultMaxOutputTokens;
-  const history = plan.history.map((n) => ({ role: n.role, text: n.text }));
+  // Messages the user had erased ("delete my data") are no longer part of the conversation the model sees.
+  const erased = new Set(all.filter((m) => m.erasedAt).map((m) => m.id));
+  const history = plan.history.filter((n) => !erased.has(n.id)).map((n) => ({ role: n.role, text: n.text }));
   // The model (and the audit record) get the input as the policy left it: PII it redacts never leaves.
   if (input) history.push({ role: 'user', text: input.text });
   const prompt = await buildTurnPrompt(db, {

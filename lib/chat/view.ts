@@ -11,6 +11,8 @@ export type MessageView = {
   createdAt: string;
   modelId: string | null;
   error: { code: string; message: string } | null;
+  /** The text was erased at the user's request ("delete my data"). */
+  erased: boolean;
 };
 
 export function toMessageView(m: Message): MessageView {
@@ -24,5 +26,6 @@ export function toMessageView(m: Message): MessageView {
     createdAt: m.createdAt.toISOString(),
     modelId: m.modelId,
     error: m.error ?? null,
+    erased: m.erasedAt !== null,
   };
 }

@@ -14,7 +14,8 @@ export type {
 export { aigcLabel, type AigcLabel } from './labels';
 export { estimateCost, readPrices, type PriceTable } from './settings';
 export { exportAudit, type ExportFormat } from './export';
-export { eraseUserContent, getRetentionDays, purgeExpiredContent, setRetentionDays } from './retention';
+export { eraseUserContent, eraseUserContentIn, getRetentionDays, purgeExpiredContent, setRetentionDays } from './retention';
+export { costRangeQuerySchema, costReport, resolveCostRange, type CostReport } from './costs';
 export { lastVerification, saveVerification, verifyDatabase, verifyExportLines, type VerifyResult } from './verify';
 export {
   auditFilterSchema,

@@ -142,6 +142,38 @@ export async function forgetPersonaMemories(
   });
 }
 
+/**
+ * "Delete my data", in the caller's transaction: everything every persona remembers about the user is erased as
+ * "forget everything" erases it (one `forget_all` event per persona), with the pending extraction jobs (they hold
+ * the user's words) and the rolling summaries of the user's chats.
+ */
+export async function eraseAllMemoriesOf(tx: Tx, userId: string, { onChange }: Hook = {}): Promise<{ erased: number }> {
+  const perPersona = rowsOf<{ persona_id: string; n: number }>(
+    await tx.execute(sql`
+      with logged as (
+        insert into memory_changes (memory_id, op, actor, actor_user_id)
+        select id, 'delete', 'user', ${userId} from memories where user_id = ${userId} and deleted_at is null
+        returning memory_id)
+      select m.persona_id, count(*)::int as n from logged l join memories m on m.id = l.memory_id group by m.persona_id`),
+  );
+  await erase(tx, eq(memories.userId, userId));
+  await deleteJobsOf(tx, userId);
+  await tx.execute(sql`delete from rolling_summaries where chat_id in (select id from chats where user_id = ${userId})`);
+  for (const { persona_id: personaId, n } of perPersona) {
+    await onChange?.(tx, {
+      op: 'forget_all',
+      memoryId: null,
+      personaId,
+      userId,
+      beforeText: null,
+      afterText: null,
+      count: Number(n),
+      actor: { type: 'user', userId },
+    });
+  }
+  return { erased: perPersona.reduce((sum, p) => sum + Number(p.n), 0) };
+}
+
 /** The per-user switch. Turning memory off also drops pending extraction jobs (they hold the user's words). */
 export async function setMemoryEnabled(db: Db, input: { userId: string; enabled: boolean }): Promise<void> {
   await db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ export { recallMemories, type RecallInput, type RecallResult, type RecalledMemor
 export {
   deleteMemory,
   editMemory,
+  eraseAllMemoriesOf,
   forgetPersonaMemories,
   listMemories,
   setMemoryEnabled,

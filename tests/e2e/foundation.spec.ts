@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { email, register, signIn, signOut } from './helpers';
+import { email, foundationAdmin, register, signIn, signOut } from './helpers';
 
 test('first user is admin, a member cannot open the audit log, the admin can, and the shell speaks Chinese', async ({
   page,
 }) => {
-  const admin = { name: 'Grace Admin', email: email('admin') };
+  const admin = foundationAdmin;
   const member = { name: 'Mo Member', email: email('member') };
 
   // The first account on the empty database becomes admin.

@@ -1,5 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * The first account on the fresh e2e database, registered by foundation.spec.ts (its project runs before all
+ * others), so it is the admin. Other journeys sign in as it to promote the accounts they need through the UI.
+ */
+export const foundationAdmin = { name: 'Grace Admin', email: 'grace-admin@example.test', password: 'password123' };
+
 let n = 0;
 export function email(prefix: string): string {
   return `${prefix}-${Date.now()}-${n++}@example.test`;
@@ -25,4 +31,18 @@ export async function signIn(page: Page, user: { email: string; password?: strin
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
+}
+
+/** Signs in as the admin foundation.spec.ts created (see foundationAdmin). */
+export async function signInAdmin(page: Page) {
+  await signIn(page, foundationAdmin);
+  await expect(page.getByTestId('current-role')).toHaveText('Admin');
+}
+
+/** As the foundation admin, gives `user` a role on /admin/users; leaves the admin signed in. */
+export async function setRoleAsAdmin(page: Page, user: { name: string }, role: 'member' | 'auditor' | 'admin') {
+  await signInAdmin(page);
+  await page.goto('/admin/users');
+  await page.getByLabel(`Role for ${user.name}`).selectOption(role);
+  await expect(page.getByRole('status')).toHaveText('Role updated.');
 }

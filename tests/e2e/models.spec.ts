@@ -1,29 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import postgres from 'postgres';
+import { expect, test } from '@playwright/test';
 import { fakeModel } from './fake-model';
-import { email, register, signOut } from './helpers';
-
-/**
- * An admin for this test. The first account on the fresh e2e database is admin; when other specs ran first, the
- * account is promoted in the e2e database directly (possible on PostgreSQL only: PGlite belongs to the app process).
- */
-async function registerAdmin(page: Page): Promise<boolean> {
-  const admin = { name: 'Mina Models', email: email('models-admin') };
-  await register(page, admin);
-  if ((await page.getByTestId('current-role').textContent()) === 'Admin') return true;
-  if (!process.env.DATABASE_URL) return false;
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${url.pathname.slice(1) || 'persona'}_e2e`;
-  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  await sql`update users set role = 'admin' where email = ${admin.email}`;
-  await sql.end();
-  await page.reload();
-  return (await page.getByTestId('current-role').textContent()) === 'Admin';
-}
+import { email, register, signInAdmin, signOut } from './helpers';
 
 test('an admin sees which models are available and why not, and sets the default; members may not', async ({ page }) => {
   await fakeModel.reset();
-  test.skip(!(await registerAdmin(page)), 'needs the first account on the e2e database, or DATABASE_URL to promote one');
+  await signInAdmin(page);
 
   await page.goto('/admin/models');
   await expect(page.getByRole('heading', { name: 'Models', level: 1 })).toBeVisible();

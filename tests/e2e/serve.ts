@@ -34,6 +34,8 @@ if (process.env.DATABASE_URL) {
 // (default: the app's port + 1) through tests/e2e/fake-model.ts.
 const fake = await startFakeOpenAI({ port: Number(process.env.E2E_FAKE_PORT ?? Number(port) + 1) });
 env.OPENAI_COMPATIBLE_BASE_URL = fake.baseURL;
+// A price for the small fake model, so the cost dashboard has real sums to show (other models keep their defaults).
+env.MODEL_PRICES_JSON ??= JSON.stringify({ 'compatible:fake-small': { input: 0.01, output: 0.02 } });
 // Provider errors are asserted as the user sees them; the SDK's back-off retries would only slow the tests down.
 env.CHAT_PROVIDER_RETRIES ??= '0';
 

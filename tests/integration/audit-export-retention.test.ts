@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf, type Db } from '@/db/client';
 import { completeGeneration, startGeneration } from '@/lib/governance/audit';
 import { exportAudit } from '@/lib/governance/export';
-import { eraseUserContent, purgeExpiredContent, setRetentionDays } from '@/lib/governance/retention';
+import { eraseUserContent, getRetentionDays, purgeExpiredContent, setRetentionDays } from '@/lib/governance/retention';
 import { verifyDatabase, verifyExportLines } from '@/lib/governance/verify';
 import { freshDb } from './db';
 
@@ -56,6 +56,17 @@ describe('retention and "delete my data"', () => {
     const [event] = rowsOf<{ kind: string }>(await db.execute(sql`select kind from audit_records order by seq desc limit 1`));
     expect(event?.kind).toBe('event.retention.purged');
     expect(await verifyDatabase(db)).toMatchObject({ ok: true, contentErased: 4 });
+  });
+
+  it('keeps content forever again once the retention period is cleared, and records both changes', async () => {
+    await call(alice, persona, 'hello', 'hi there');
+    await setRetentionDays(db, 30, alice);
+    expect(await getRetentionDays(db)).toBe(30);
+    await setRetentionDays(db, null, alice);
+    expect(await getRetentionDays(db)).toBeNull();
+    expect(await purgeExpiredContent(db, { now: new Date(Date.now() + 365 * 86_400_000) })).toEqual({ erased: 0, cutoff: null });
+    const changes = rowsOf<{ envelope: string }>(await db.execute(sql`select envelope from audit_records where kind = 'event.retention.changed' order by seq`));
+    expect(changes.map((r) => JSON.parse(r.envelope).data)).toEqual([{ days: 30 }, { days: null }]);
   });
 
   it('erases one user’s prompts and outputs and nobody else’s', async () => {
