@@ -140,17 +140,19 @@ export function MessageBubble({ message, personaName, streaming, busy, alternati
               </button>
             </span>
           )}
-          <button
-            type="button"
-            onClick={async () => {
-              await navigator.clipboard?.writeText(message.text).catch(() => {});
-              setCopied(true);
-              setTimeout(() => setCopied(false), 1500);
-            }}
-            className="rounded px-1.5 py-0.5 opacity-70 hover:bg-slate-100 hover:opacity-100"
-          >
-            {copied ? t('copied') : t('copy')}
-          </button>
+          {!message.erased && (
+            <button
+              type="button"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(message.text).catch(() => {});
+                setCopied(true);
+                setTimeout(() => setCopied(false), 1500);
+              }}
+              className="rounded px-1.5 py-0.5 opacity-70 hover:bg-slate-100 hover:opacity-100"
+            >
+              {copied ? t('copied') : t('copy')}
+            </button>
+          )}
           {mine && onEdit && (
             <button
               type="button"

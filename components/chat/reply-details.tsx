@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReplyFacts } from '@/lib/governance/reply-facts';
 
 type State = { kind: 'closed' } | { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed' } | { kind: 'open'; facts: ReplyFacts };
@@ -16,6 +16,11 @@ export function ReplyDetails({ chatId, messageId }: { chatId: string; messageId:
   const panelId = useId();
   const [state, setState] = useState<State>({ kind: 'closed' });
   const open = state.kind !== 'closed';
+  const panel = useRef<HTMLElement>(null);
+  // Under the last reply the panel opens below the fold of the scrolling chat; bring it into view.
+  useEffect(() => {
+    if (state.kind !== 'closed' && state.kind !== 'loading') panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.kind]);
 
   async function toggle() {
     if (open) return setState({ kind: 'closed' });
@@ -42,7 +47,7 @@ export function ReplyDetails({ chatId, messageId }: { chatId: string; messageId:
         {t('details')}
       </button>
       {open && (
-        <section id={panelId} aria-label={t('detailsTitle')} className="mt-1 w-full max-w-[85%] rounded-lg border border-slate-200 bg-white p-3 text-xs text-slate-700 shadow-sm">
+        <section ref={panel} id={panelId} aria-label={t('detailsTitle')} className="mt-1 w-full max-w-[85%] rounded-lg border border-slate-200 bg-white p-3 text-xs text-slate-700 shadow-sm">
           {state.kind === 'loading' && <p role="status">{t('detailsLoading')}</p>}
           {state.kind === 'missing' && <p>{t('detailsMissing')}</p>}
           {state.kind === 'failed' && <p role="alert">{t('detailsFailed')}</p>}

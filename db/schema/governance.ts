@@ -74,6 +74,11 @@ export const auditRecords = pgTable(
     index('audit_list_model_idx').on(t.modelId, t.seq).where(generationEnd),
     index('audit_list_verdict_idx').on(t.verdict, t.seq).where(sql`kind = 'generation.end' and verdict <> 'allow'`),
     index('audit_list_time_idx').on(t.time, t.seq).where(generationEnd),
+    // The cost dashboard sums a time range of calls from this index alone (an index-only scan: at 1M records a
+    // month's 167k calls are read from ~1,900 index pages instead of ~20,000+ heap pages of wide rows).
+    index('audit_costs_idx')
+      .on(t.time, t.personaId, t.modelId, t.actorId, t.inputTokens, t.outputTokens, t.cost)
+      .where(generationEnd),
     index('audit_records_chat_idx').on(t.chatId, t.seq),
   ],
 );

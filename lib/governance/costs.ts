@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { rowsOf, type DbOrTx } from '@/db/client';
+import { rowsOf, type Db, type DbOrTx } from '@/db/client';
 
 const DAY_MS = 86_400_000;
 /** Longest range the dashboard sums over, in days: a year of daily rows is still a short page. */
@@ -78,14 +78,24 @@ type Row = {
 
 /**
  * Tokens and estimated cost of the model calls in a range, per day, persona, model and user: one pass over the
- * range's generation.end records (the partial time index finds them) with GROUPING SETS, then the top COST_TOP of
+ * range's generation.end records (an index-only scan of audit_costs_idx) with GROUPING SETS, then the top COST_TOP of
  * each dimension by cost and tokens, named after the persona's current version and the user's current name.
  * Days are UTC days.
  */
-export async function costReport(db: DbOrTx, range: CostRange): Promise<CostReport> {
+export async function costReport(db: Db, range: CostRange): Promise<CostReport> {
+  const rows = await db.transaction(async (tx) => {
+    // The four hash tables hold only as many groups as there are days, personas, models and users, but the planner
+    // cannot know that and at the default 4 MB sorts the rows to disk instead (bench: 190 → 145 ms for 167k calls).
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return costRows(tx, range);
+  });
+  return toReport(range, rows);
+}
+
+async function costRows(db: DbOrTx, range: CostRange): Promise<Row[]> {
   const fromTs = `${range.from}T00:00:00Z`;
   const toTs = `${addDays(range.to, 1)}T00:00:00Z`;
-  const rows = rowsOf<Row>(
+  return rowsOf<Row>(
     await db.execute(sql`
       with calls as (
         select r.persona_id, r.model_id, r.actor_id, (r.time at time zone 'UTC')::date as day,
@@ -117,6 +127,9 @@ export async function costReport(db: DbOrTx, range: CostRange): Promise<CostRepo
       where r.dim in ('day', 'total') or r.rank <= ${COST_TOP}
       order by r.dim, r.rank`),
   );
+}
+
+function toReport(range: CostRange, rows: Row[]): CostReport {
   const figures = (r: Row | undefined): CostFigures => ({
     calls: Number(r?.calls ?? 0),
     inputTokens: Number(r?.input_tokens ?? 0),

@@ -24,11 +24,15 @@ test('costs per persona, model, user and day; retention settings; a member delet
   const mia = { name: `Mia Member ${tag}`, email: email('mia') };
   const personaName = `Ledger Lark ${tag}`;
 
-  // A member with her own public persona has one priced conversation: 100 tokens in, 50 out.
-  // serve.ts prices compatible:fake-small at $0.01 / $0.02 per 1k tokens: $0.001 + $0.001.
+  // A member has one priced conversation with her own persona (private: personas.spec expects an empty gallery):
+  // 100 tokens in, 50 out; serve.ts prices compatible:fake-small at $0.01 / $0.02 per 1k tokens: $0.001 + $0.001.
   await register(page, mia);
   const res = await page.request.post('/api/personas', {
-    data: { profile: { name: personaName, description: 'Counts everything.', greeting: 'Numbers, {{user}}?' }, visibility: 'public', model: { modelId: 'compatible:fake-small' } },
+    data: {
+      profile: { name: personaName, description: 'Counts everything.', greeting: 'Numbers, {{user}}?' },
+      visibility: 'private',
+      model: { modelId: 'compatible:fake-small' },
+    },
   });
   expect(res.status()).toBe(201);
   const personaId = ((await res.json()) as { id: string }).id;

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_costs_idx" ON "audit_records" USING btree ("time","persona_id","model_id","actor_id","input_tokens","output_tokens","cost") WHERE kind = 'generation.end';
