@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db, type DbOrTx, type Tx } from '@/db/client';
 import { appVersion } from './app-version';
 import { GENESIS_HASH } from './canonical';
@@ -23,7 +22,9 @@ export type PreparedRecord = {
 };
 
 export function isTransaction(db: DbOrTx): db is Tx {
-  return db instanceof PgTransaction;
+  // Not `instanceof PgTransaction`: a bundler may load drizzle-orm's classes more than once (it did under Next's
+  // production build), and a missed transaction would append outside it. Only a transaction can roll back.
+  return typeof (db as { rollback?: unknown }).rollback === 'function';
 }
 
 type Head = { seq: number; hash: string; time: number };
