@@ -15,7 +15,7 @@ import {
 } from '@/lib/governance';
 import { auditMemoryChange } from '@/lib/governance/memory-events';
 import { hit } from '@/lib/limits/rate-limit';
-import { extractAfterTurn } from '@/lib/memory';
+import { extractAfterTurn, mightHoldPersonalFacts } from '@/lib/memory';
 import { getPersonaVersionForChat } from '@/lib/personas/queries';
 import { recordOutcome } from './audit-trail';
 import { immediateReply, runGeneration, type GenerationOutcome } from './generation';
@@ -154,7 +154,7 @@ export async function runChatTurn(
     done
       .then(async (outcome) => {
         if (!user.memoryEnabled || !input || input.action === 'block' || !ids.userMessageId) return;
-        if (outcome.status === 'blocked') return;
+        if (outcome.status === 'blocked' || !mightHoldPersonalFacts(input.text)) return;
         await extractAfterTurn(
           {
             userId: user.id,

@@ -19,3 +19,4 @@ export type { MemoryActor, MemoryChange, OnMemoryChange } from './changes';
 export { rollSummary, getRollingSummary, saveRollingSummary, deleteRollingSummary, type SummaryTurn } from './summary';
 export { MEMORY_KINDS, MEMORY_TEXT_MAX, type MemoryKind } from './types';
 export * from './schemas';
+export { mightHoldPersonalFacts } from './cues';

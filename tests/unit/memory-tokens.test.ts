@@ -37,3 +37,15 @@ describe('memory search tokens', () => {
     expect(terms[0]).toBe('word49');
   });
 });
+
+describe('which messages are worth an extraction call', () => {
+  it('skips messages that say nothing about the user', async () => {
+    const { mightHoldPersonalFacts } = await import('@/lib/memory/cues');
+    expect(mightHoldPersonalFacts('Hello there')).toBe(false);
+    expect(mightHoldPersonalFacts('What is the capital of France?')).toBe(false);
+    expect(mightHoldPersonalFacts('my name is Ada and I live in Lisbon')).toBe(true);
+    expect(mightHoldPersonalFacts("I'm from Porto")).toBe(true);
+    expect(mightHoldPersonalFacts('我住在里斯本')).toBe(true);
+    expect(mightHoldPersonalFacts('今天天气很好')).toBe(false);
+  });
+});
