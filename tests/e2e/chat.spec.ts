@@ -1,28 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fakeModel } from './fake-model';
-import { email, register } from './helpers';
+import { createPersona, email, openNewChat, register, replies, userMessages } from './helpers';
 
 const shots = 'test-results/screens';
 
-async function createPersona(page: Page, profile: Record<string, unknown>, modelId = 'compatible:fake-small') {
-  const res = await page.request.post('/api/personas', {
-    data: { profile, visibility: 'private', model: { modelId } },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
 
-async function openNewChat(page: Page, personaId: string) {
-  await page.goto(`/personas/${personaId}`);
-  await page.getByRole('link', { name: 'Start chat' }).click();
-  await page.getByRole('button', { name: 'Start chat' }).click();
-  await expect(page).toHaveURL(/\/chats\/[0-9a-f-]{36}$/);
-  const notice = page.getByRole('dialog', { name: 'You are talking to an AI' });
-  if (await notice.isVisible().catch(() => false)) await notice.getByRole('button', { name: 'I understand' }).click();
-}
 
-const replies = (page: Page) => page.locator('article[data-role="assistant"]');
-const userMessages = (page: Page) => page.locator('article[data-role="user"]');
 
 test('a chat streams, regenerates into swipes, branches on edit, and survives a reload', async ({ page }) => {
   await register(page, { name: 'Chatty', email: email('chat') });
@@ -117,7 +100,7 @@ test('a provider error shows in the chat with Retry, and Retry answers', async (
 
 test('the offline model answers without any key', async ({ page }) => {
   await register(page, { name: 'Olive', email: email('offline') });
-  const personaId = await createPersona(page, { name: 'Quiet Quinn', description: 'A librarian.' }, 'offline:persona-1');
+  const personaId = await createPersona(page, { name: 'Quiet Quinn', description: 'A librarian.' }, { modelId: 'offline:persona-1' });
   await openNewChat(page, personaId);
   await expect(page.getByText('Say hello to start the conversation.')).toBeVisible();
   await page.getByRole('textbox', { name: 'Message' }).fill('Hello Quinn!');

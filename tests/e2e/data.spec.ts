@@ -1,21 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { fakeModel } from './fake-model';
-import { email, register, signIn, signInAdmin, signOut } from './helpers';
+import { email, openNewChat, register, replies, signIn, signInAdmin, signOut } from './helpers';
 
 const shots = 'test-results/screens';
 const tag = Date.now().toString(36);
 
-async function openNewChat(page: Page, personaId: string) {
-  await page.goto(`/personas/${personaId}`);
-  await page.getByRole('link', { name: 'Start chat' }).click();
-  await page.getByRole('button', { name: 'Start chat' }).click();
-  await expect(page).toHaveURL(/\/chats\/[0-9a-f-]{36}$/);
-  const notice = page.getByRole('dialog', { name: 'You are talking to an AI' });
-  if (await notice.isVisible().catch(() => false)) await notice.getByRole('button', { name: 'I understand' }).click();
-}
 
-const replies = (page: Page) => page.locator('article[data-role="assistant"]');
 
 test('costs per persona, model, user and day; retention settings; a member deletes their data and the chain still verifies', async ({
   page,

@@ -46,3 +46,29 @@ export async function setRoleAsAdmin(page: Page, user: { name: string }, role: '
   await page.getByLabel(`Role for ${user.name}`).selectOption(role);
   await expect(page.getByRole('status')).toHaveText('Role updated.');
 }
+
+/** Creates a persona through the API as the signed-in user; returns its id. */
+export async function createPersona(
+  page: Page,
+  profile: Record<string, unknown>,
+  opts: { modelId?: string; visibility?: 'private' | 'unlisted' | 'public' } = {},
+): Promise<string> {
+  const res = await page.request.post('/api/personas', {
+    data: { profile, visibility: opts.visibility ?? 'private', model: { modelId: opts.modelId ?? 'compatible:fake-small' } },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Starts a chat from the persona page (its Start chat link, then the confirming button) and dismisses the AI notice. */
+export async function openNewChat(page: Page, personaId: string) {
+  await page.goto(`/personas/${personaId}`);
+  await page.getByRole('link', { name: 'Start chat' }).click();
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page).toHaveURL(/\/chats\/[0-9a-f-]{36}$/);
+  const notice = page.getByRole('dialog', { name: 'You are talking to an AI' });
+  if (await notice.isVisible().catch(() => false)) await notice.getByRole('button', { name: 'I understand' }).click();
+}
+
+export const replies = (page: Page) => page.locator('article[data-role="assistant"]');
+export const userMessages = (page: Page) => page.locator('article[data-role="user"]');

@@ -1,28 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { fakeModel } from './fake-model';
-import { email, register, setRoleAsAdmin, signIn, signOut } from './helpers';
+import { createPersona, email, openNewChat, register, replies, setRoleAsAdmin, signIn, signOut } from './helpers';
 
 const shots = 'test-results/screens';
 // Names are unique per run: the admin's role menu is found by the user's name among everyone's accounts.
 const tag = Date.now().toString(36);
 
-async function createPublicPersona(page: Page, profile: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post('/api/personas', {
-    data: { profile, visibility: 'public', model: { modelId: 'compatible:fake-small' } },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
 
-async function openNewChat(page: Page, personaId: string) {
-  await page.goto(`/personas/${personaId}`);
-  await page.getByRole('link', { name: 'Start chat' }).click();
-  await page.getByRole('button', { name: 'Start chat' }).click();
-  await expect(page).toHaveURL(/\/chats\/[0-9a-f-]{36}$/);
-  const notice = page.getByRole('dialog', { name: 'You are talking to an AI' });
-  if (await notice.isVisible().catch(() => false)) await notice.getByRole('button', { name: 'I understand' }).click();
-}
 
 async function send(page: Page, text: string) {
   const input = page.getByRole('textbox', { name: 'Message' });
@@ -30,7 +15,6 @@ async function send(page: Page, text: string) {
   await input.press('Enter');
 }
 
-const replies = (page: Page) => page.locator('article[data-role="assistant"]');
 
 /** On /audit: narrows the list to one persona (and more), the way an auditor would with the filter form. */
 async function filterAudit(page: Page, fields: { persona: string; q?: string; verdict?: string }) {
@@ -52,11 +36,11 @@ test('a member chats; the auditor finds the reply, flags it; the owner fixes the
 
   // The owner publishes a persona; the auditor-to-be registers and the admin gives them the role.
   await register(page, owner);
-  const personaId = await createPublicPersona(page, {
+  const personaId = await createPersona(page, {
     name: `Harbour Guide ${tag}`,
     description: 'Knows everyone in the harbour town.',
     greeting: 'Welcome to the harbour, {{user}}.',
-  });
+  }, { visibility: 'public' });
   await signOut(page);
   await register(page, auditor);
   await signOut(page);
