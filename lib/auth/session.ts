@@ -1,8 +1,7 @@
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { DomainError, forbidden } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
 import { auth } from './auth';
-import { assertCan, type Permission } from './permissions';
 import { getUserById, type PublicUser } from './users';
 
 /**
@@ -22,11 +21,3 @@ export async function requireUser(): Promise<PublicUser> {
   if (!user) throw new DomainError('unauthenticated', 'Sign in to continue');
   return user;
 }
-
-export async function requirePermission(permission: Permission): Promise<PublicUser> {
-  const user = await requireUser();
-  assertCan(user, permission);
-  return user;
-}
-
-export { forbidden };

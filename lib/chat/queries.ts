@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { chats, messages } from '@/db/schema';
 import { notFound } from '@/lib/errors';
@@ -55,19 +55,6 @@ export async function createChat(
     }
     return chat!;
   });
-}
-
-export async function listChats(
-  db: DbOrTx,
-  userId: string,
-  opts: { limit?: number; before?: Date } = {},
-): Promise<Chat[]> {
-  return db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.userId, userId), isNull(chats.deletedAt), opts.before ? lt(chats.updatedAt, opts.before) : undefined))
-    .orderBy(desc(chats.updatedAt))
-    .limit(opts.limit ?? 50);
 }
 
 export async function renameChat(db: DbOrTx, userId: string, chatId: string, title: string): Promise<Chat> {

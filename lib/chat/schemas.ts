@@ -1,3 +1,4 @@
+import type { aigcLabel } from '@/lib/governance/labels';
 import { z } from 'zod';
 
 /** Longest user message accepted, in characters (CHAT_MAX_MESSAGE_CHARS); past it the request is refused with 413. */
@@ -30,9 +31,6 @@ export type ReplyMetadata = {
   parentId: string | null;
   status?: string;
   modelId?: string;
-  aigc?: AigcLabel;
+  /** The AIGC label of the reply (lib/governance/labels.ts), the same object exports carry. */
+  aigc?: ReturnType<typeof aigcLabel>;
 };
-
-/** The machine-readable AI-generated-content label carried by API responses and exports. */
-export type AigcLabel = { label: 'AI-generated'; producer: string; contentId: string };
-export const aigcLabel = (contentId: string): AigcLabel => ({ label: 'AI-generated', producer: 'Persona', contentId });

@@ -6,6 +6,7 @@ import { modelInfo, resolveModel } from '@/lib/ai/registry';
 import type { PublicUser } from '@/lib/auth/users';
 import { rateLimited, tooLarge } from '@/lib/errors';
 import {
+  aigcLabel,
   asOutputGuard,
   evaluatePolicy,
   loadPolicy,
@@ -21,7 +22,7 @@ import { recordOutcome } from './audit-trail';
 import { immediateReply, runGeneration, type GenerationOutcome } from './generation';
 import { getChatForUserOrThrow, listMessages } from './queries';
 import { finishReply, insertTurnMessages, saveProgress } from './reply-store';
-import { aigcLabel, maxMessageChars, type ChatTurnBody, type ReplyMetadata } from './schemas';
+import { maxMessageChars, type ChatTurnBody, type ReplyMetadata } from './schemas';
 import { registerGeneration, unregisterGeneration } from './stop';
 import { buildTree } from './tree';
 import { planTurn } from './turn-plan';
